@@ -1,0 +1,93 @@
+// `usine bench`: figures for one model, printed as a small table.
+#include "app/commands.h"
+
+#include "app/common_options.h"
+#include "core/error.h"
+#include "core/text.h"
+#include "gpu/gpu_choice.h"
+#include "render/headless_stereo_renderer.h"
+#include "scene/scene.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace usine::app {
+
+VkSampleCountFlagBits sampleCount(const Arguments& arguments);
+
+namespace {
+
+struct Spread {
+    double median = 0;
+    double p95 = 0;
+};
+
+Spread spreadOf(std::vector<double> values) {
+    if (values.empty()) return {};
+    std::sort(values.begin(), values.end());
+    auto at = [&](double q) { return values[std::min(values.size() - 1, static_cast<std::size_t>(q * (values.size() - 1) + 0.5))]; };
+    return {at(0.5), at(0.95)};
+}
+
+void printRow(const char* label, const std::string& value) { std::printf("%-16s %s\n", label, value.c_str()); }
+
+} // namespace
+
+int benchCommand(const std::vector<std::string>& words) {
+    std::set<std::string> valueOptions = kViewValueOptions;
+    valueOptions.insert({"--frames", "--samples"});
+    const Arguments arguments(words, valueOptions, {"--help"});
+    if (arguments.has("--help")) {
+        std::fputs(kBenchHelp, stdout);
+        return 0;
+    }
+    if (arguments.positional().size() != 1) throw UserError("usine bench wants one MODEL file (see usine bench --help)");
+    const int frames = static_cast<int>(arguments.integer("--frames", 200, 1, 100000));
+    const VkExtent2D extent = eyeExtent(arguments);
+    const VkSampleCountFlagBits samples = sampleCount(arguments);
+
+    const LoadedModel loaded = loadModel(arguments.positional()[0]);
+    const scene::Scene scene = scene::sceneOfModel(loaded.model);
+    const render::StereoCamera camera = stereoCamera(arguments, scene.bounds(), extent);
+    gpu::GpuContext context(gpuOptions(arguments));
+    render::HeadlessStereoRenderer renderer(context, scene, {extent, samples});
+
+    constexpr int kWarmUp = 10;
+    for (int i = 0; i < kWarmUp; ++i) renderer.renderFrame(camera, false);
+    std::vector<double> cpu, gpu, total;
+    for (int i = 0; i < frames; ++i) {
+        const render::FrameTiming timing = renderer.renderFrame(camera, false);
+        cpu.push_back(timing.cpuMs);
+        total.push_back(timing.totalMs);
+        if (timing.gpuMs) gpu.push_back(*timing.gpuMs);
+    }
+
+    const auto& stats = renderer.sceneStats();
+    const auto& gpuInfo = context.capabilities();
+    std::printf("usine bench: %s\n", arguments.positional()[0].c_str());
+    printRow("device", concat(gpuInfo.name, " (", gpu::deviceTypeName(gpuInfo.type), ")"));
+    printRow("view", concat("2 x ", extent.width, "x", extent.height, ", ", int(renderer.samples()), "x MSAA, multiview"));
+    printRow("frames", concat(frames, " measured after ", kWarmUp, " warm-up"));
+    printRow("triangles", concat(stats.trianglesDrawn, " per eye (", stats.uniqueTriangles, " unique, ",
+                                 stats.instances, " instances)"));
+    printRow("draw calls", concat(stats.drawCalls));
+    printRow("import ms", fixed(loaded.importMs, 1));
+    printRow("upload ms", fixed(renderer.uploadMs(), 1));
+    const Spread cpuSpread = spreadOf(cpu);
+    printRow("CPU frame ms", concat("median ", fixed(cpuSpread.median, 3), "  p95 ", fixed(cpuSpread.p95, 3),
+                                    "  (record + submit)"));
+    if (gpu.empty()) {
+        printRow("GPU frame ms", "n/a (this GPU has no timestamp queries)");
+    } else {
+        const Spread gpuSpread = spreadOf(gpu);
+        printRow("GPU frame ms", concat("median ", fixed(gpuSpread.median, 3), "  p95 ", fixed(gpuSpread.p95, 3),
+                                        "  (timestamp queries)"));
+    }
+    const Spread totalSpread = spreadOf(total);
+    printRow("frame total ms", concat("median ", fixed(totalSpread.median, 3), "  p95 ", fixed(totalSpread.p95, 3),
+                                      "  (submit to fence)"));
+    reportValidation(context);
+    return 0;
+}
+
+} // namespace usine::app

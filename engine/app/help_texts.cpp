@@ -1,0 +1,59 @@
+// `usine --help` and the per-command help texts.
+#include "app/commands.h"
+
+namespace usine::app {
+
+const char* const kMainHelp = R"(usine - Usine Ouverte: visit factories in virtual reality and try their jobs.
+
+Usage:
+  usine render MODEL --out FILE.png [options]   draw a model for both eyes into a picture
+  usine bench MODEL [options]                   measure import, upload and frame times
+  usine --help                                  this text
+  usine COMMAND --help                          the options of one command
+
+MODEL is a 3D file: glTF/GLB, FBX, OBJ (+MTL), COLLADA (.dae), or another format
+that Assimp reads. Files are read in a separate process: a damaged file gives a
+message, never a crash.
+
+Environment:
+  USINE_VALIDATION=1   turn on the Vulkan validation layer and count its messages
+  VK_ICD_FILENAMES     choose the Vulkan driver (tests pin Mesa's lavapipe)
+
+Exit codes: 0 done; 2 a problem you can fix (a file, an option, no GPU);
+3 an internal failure (please report it).
+)";
+
+const char* const kRenderHelp = R"(usine render MODEL --out FILE.png [options]
+
+Draws MODEL for a left and a right eye in one pass and writes the picture, left eye
+on the left. Without --camera, the model is framed from the front-right, slightly
+above. Prints the import, upload and render times.
+
+Options:
+  --out FILE.png        picture to write (required)
+  --eyes side-by-side   one picture, both eyes next to each other (default)
+  --eyes separate       two pictures: FILE-left.png and FILE-right.png
+  --size WxH            pixels per eye (default 640x720)
+  --eye-distance M      distance between the eyes, in model units (default 0.063)
+  --camera X,Y,Z        head position (needs --look)
+  --look X,Y,Z          the point the head looks at
+  --fov DEGREES         horizontal field of view of each eye (default 90)
+  --samples 1|4         multisampling (default 4)
+  --gpu NAME            use the GPU whose name contains NAME (default: the best one)
+)";
+
+const char* const kBenchHelp = R"(usine bench MODEL [options]
+
+Renders MODEL headless for a number of frames and prints triangles, draw calls,
+import and upload times, and the median and 95th percentile of the CPU time per
+frame (recording + submission) and of the GPU time per frame (timestamp queries).
+
+Options:
+  --frames N            frames to measure after 10 warm-up frames (default 200)
+  --size WxH            pixels per eye (default 640x720)
+  --samples 1|4         multisampling (default 4)
+  --camera X,Y,Z --look X,Y,Z, --eye-distance M, --fov DEGREES, --gpu NAME
+                        as for usine render
+)";
+
+} // namespace usine::app

@@ -1,0 +1,34 @@
+// The `usine` program: dispatches to a command and turns errors into one plain line
+// and an exit code (2: the user can fix it; 3: an internal failure).
+#include "app/commands.h"
+#include "core/error.h"
+#include "core/log.h"
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+
+int main(int argc, char** argv) {
+    using namespace usine;
+    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 ||
+        std::strcmp(argv[1], "help") == 0) {
+        std::fputs(app::kMainHelp, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    const std::string command = argv[1];
+    const std::vector<std::string> words(argv + 2, argv + argc);
+    try {
+        if (command == "render") return app::renderCommand(words);
+        if (command == "bench") return app::benchCommand(words);
+        throw UserError("unknown command '" + command + "' (see usine --help)");
+    } catch (const UserError& error) {
+        log::error(error.what());
+        return 2;
+    } catch (const SystemError& error) {
+        log::error(error.what());
+        return 3;
+    } catch (const std::exception& error) {
+        log::error(std::string("unexpected failure: ") + error.what());
+        return 3;
+    }
+}

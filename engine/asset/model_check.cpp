@@ -1,0 +1,110 @@
+// Model validation (see model_check.h).
+#include "asset/model_check.h"
+
+#include "asset/model_limits.h"
+#include "core/error.h"
+#include "core/text.h"
+
+#include <cmath>
+
+namespace usine::asset {
+namespace {
+
+bool finite(const glm::vec3& v) { return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z); }
+bool finite(const glm::vec2& v) { return std::isfinite(v.x) && std::isfinite(v.y); }
+
+bool finite(const glm::mat4& m) {
+    for (int c = 0; c < 4; ++c)
+        for (int r = 0; r < 4; ++r)
+            if (!std::isfinite(m[c][r])) return false;
+    return true;
+}
+
+// Stops listing after a handful per primitive: one broken mesh can have millions.
+constexpr std::size_t kProblemsPerPrimitive = 3;
+
+void checkPrimitive(const Model& model, std::size_t index, std::vector<std::string>& problems) {
+    const Primitive& p = model.primitives[index];
+    const std::string who = concat("mesh '", p.name, "'");
+    std::size_t found = 0;
+    auto report = [&](std::string text) {
+        if (found++ < kProblemsPerPrimitive) problems.push_back(std::move(text));
+    };
+
+    if (p.vertices.size() > kMaxVerticesPerPrimitive)
+        report(concat(who, " has ", p.vertices.size(), " vertices; the limit is ", kMaxVerticesPerPrimitive));
+    if (p.indices.size() % 3 != 0) report(concat(who, " has ", p.indices.size(), " indices, not a multiple of 3"));
+    if (p.triangleCount() > kMaxTrianglesPerPrimitive)
+        report(concat(who, " has ", p.triangleCount(), " triangles; the limit is ", kMaxTrianglesPerPrimitive));
+    if (p.material >= model.materials.size())
+        report(concat(who, " uses material ", p.material, " but the model has ", model.materials.size()));
+
+    for (std::size_t i = 0; i < p.indices.size(); ++i) {
+        if (p.indices[i] >= p.vertices.size()) {
+            report(concat(who, ": triangle ", i / 3, " uses vertex ", p.indices[i], " but the mesh has only ",
+                          p.vertices.size(), " vertices"));
+            if (found > kProblemsPerPrimitive) break;
+        }
+    }
+    for (std::size_t i = 0; i < p.vertices.size(); ++i) {
+        const Vertex& v = p.vertices[i];
+        if (!finite(v.position) || !finite(v.normal) || !finite(v.uv)) {
+            report(concat(who, ": vertex ", i, " has a NaN or infinite coordinate"));
+            if (found > kProblemsPerPrimitive) break;
+        }
+    }
+}
+
+} // namespace
+
+std::vector<std::string> findModelProblems(const Model& model) {
+    std::vector<std::string> problems;
+    if (model.primitives.empty() || model.instances.empty()) {
+        problems.push_back("the file contains no triangle meshes to show");
+        return problems;
+    }
+    if (model.materials.size() > kMaxMaterials)
+        problems.push_back(concat("has ", model.materials.size(), " materials; the limit is ", kMaxMaterials));
+    if (model.textures.size() > kMaxTextures)
+        problems.push_back(concat("has ", model.textures.size(), " textures; the limit is ", kMaxTextures));
+    if (model.instances.size() > kMaxInstances)
+        problems.push_back(concat("places ", model.instances.size(), " meshes; the limit is ", kMaxInstances));
+    if (model.uniqueTriangleCount() > kMaxUniqueTriangles)
+        problems.push_back(concat("has ", model.uniqueTriangleCount(), " triangles; the limit is ", kMaxUniqueTriangles));
+
+    for (std::size_t i = 0; i < model.primitives.size(); ++i) checkPrimitive(model, i, problems);
+
+    for (const Mesh& mesh : model.meshes)
+        for (std::uint32_t primitive : mesh.primitives)
+            if (primitive >= model.primitives.size())
+                problems.push_back(concat("mesh '", mesh.name, "' refers to primitive ", primitive, " of ",
+                                          model.primitives.size()));
+    for (const MeshInstance& instance : model.instances) {
+        if (instance.mesh >= model.meshes.size())
+            problems.push_back(concat("node '", instance.node, "' places mesh ", instance.mesh, " of ",
+                                      model.meshes.size()));
+        if (!finite(instance.transform))
+            problems.push_back(concat("node '", instance.node, "' has a NaN or infinite transform"));
+    }
+    for (const Material& material : model.materials) {
+        if (material.baseColorTexture >= static_cast<std::int64_t>(model.textures.size()))
+            problems.push_back(concat("material '", material.name, "' uses texture ", material.baseColorTexture,
+                                      " of ", model.textures.size()));
+    }
+    for (const Texture& texture : model.textures) {
+        const std::size_t expected = static_cast<std::size_t>(texture.pixels.width) * texture.pixels.height * 4;
+        if (texture.pixels.empty() || texture.pixels.pixels.size() != expected)
+            problems.push_back(concat("texture '", texture.source, "' has no valid pixels"));
+    }
+    return problems;
+}
+
+void requireValidModel(const Model& model) {
+    const std::vector<std::string> problems = findModelProblems(model);
+    if (problems.empty()) return;
+    std::string message = concat(model.sourceName, ": ", problems.front());
+    if (problems.size() > 1) message += concat(" (and ", problems.size() - 1, " more problems)");
+    throw UserError(message);
+}
+
+} // namespace usine::asset

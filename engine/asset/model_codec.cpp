@@ -1,0 +1,179 @@
+// Binary model encoding: little-endian PODs and length-prefixed arrays.
+#include "asset/model_codec.h"
+
+#include "core/error.h"
+#include "core/text.h"
+
+#include <cstring>
+#include <type_traits>
+
+namespace usine::asset {
+namespace {
+
+constexpr char kMagic[8] = {'U', 'S', 'I', 'N', 'E', 'M', 'D', 'L'};
+constexpr std::uint32_t kVersion = 1;
+
+class Writer {
+public:
+    template <typename T>
+    void pod(const T& value) {
+        static_assert(std::is_trivially_copyable_v<T>);
+        const auto* p = reinterpret_cast<const std::uint8_t*>(&value);
+        bytes.insert(bytes.end(), p, p + sizeof(T));
+    }
+    template <typename T>
+    void array(const std::vector<T>& values) {
+        static_assert(std::is_trivially_copyable_v<T>);
+        pod<std::uint64_t>(values.size());
+        const auto* p = reinterpret_cast<const std::uint8_t*>(values.data());
+        bytes.insert(bytes.end(), p, p + values.size() * sizeof(T));
+    }
+    void text(const std::string& value) {
+        pod<std::uint64_t>(value.size());
+        bytes.insert(bytes.end(), value.begin(), value.end());
+    }
+    std::vector<std::uint8_t> bytes;
+};
+
+class Reader {
+public:
+    Reader(std::span<const std::uint8_t> bytes, const std::string& what) : bytes_(bytes), what_(what) {}
+
+    template <typename T>
+    T pod() {
+        T value;
+        take(&value, sizeof(T));
+        return value;
+    }
+    template <typename T>
+    std::vector<T> array() {
+        const std::uint64_t count = pod<std::uint64_t>();
+        if (count > remaining() / sizeof(T)) fail();
+        std::vector<T> values(count);
+        take(values.data(), count * sizeof(T));
+        return values;
+    }
+    std::string text() {
+        const std::uint64_t length = pod<std::uint64_t>();
+        if (length > remaining()) fail();
+        std::string value(reinterpret_cast<const char*>(bytes_.data() + offset_), length);
+        offset_ += length;
+        return value;
+    }
+    // A count of records that each take at least `minimumBytes`: checked before reserving.
+    std::uint64_t count(std::size_t minimumBytes) {
+        const std::uint64_t n = pod<std::uint64_t>();
+        if (n > remaining() / minimumBytes) fail();
+        return n;
+    }
+    std::size_t remaining() const { return bytes_.size() - offset_; }
+    [[noreturn]] void fail() const { throw UserError(concat(what_, ": model data is truncated or corrupt")); }
+
+private:
+    void take(void* out, std::size_t size) {
+        if (size > remaining()) fail();
+        std::memcpy(out, bytes_.data() + offset_, size);
+        offset_ += size;
+    }
+    std::span<const std::uint8_t> bytes_;
+    std::string what_;
+    std::size_t offset_ = 0;
+};
+
+} // namespace
+
+std::vector<std::uint8_t> encodeModel(const Model& model) {
+    Writer out;
+    for (char c : kMagic) out.pod(c);
+    out.pod(kVersion);
+    out.text(model.sourceName);
+
+    out.pod<std::uint64_t>(model.primitives.size());
+    for (const Primitive& p : model.primitives) {
+        out.text(p.name);
+        out.pod(p.material);
+        out.array(p.vertices);
+        out.array(p.indices);
+    }
+    out.pod<std::uint64_t>(model.meshes.size());
+    for (const Mesh& mesh : model.meshes) {
+        out.text(mesh.name);
+        out.array(mesh.primitives);
+    }
+    out.pod<std::uint64_t>(model.materials.size());
+    for (const Material& m : model.materials) {
+        out.text(m.name);
+        out.pod(m.baseColor);
+        out.pod(m.metallic);
+        out.pod(m.roughness);
+        out.pod(m.emissive);
+        out.pod(m.baseColorTexture);
+    }
+    out.pod<std::uint64_t>(model.textures.size());
+    for (const Texture& t : model.textures) {
+        out.text(t.source);
+        out.pod<std::int32_t>(t.pixels.width);
+        out.pod<std::int32_t>(t.pixels.height);
+        out.array(t.pixels.pixels);
+    }
+    out.pod<std::uint64_t>(model.instances.size());
+    for (const MeshInstance& instance : model.instances) {
+        out.pod(instance.mesh);
+        out.pod(instance.transform);
+        out.text(instance.node);
+    }
+    out.pod<std::uint64_t>(model.warnings.size());
+    for (const std::string& warning : model.warnings) out.text(warning);
+    return std::move(out.bytes);
+}
+
+Model decodeModel(std::span<const std::uint8_t> bytes, const std::string& what) {
+    Reader in(bytes, what);
+    for (char c : kMagic)
+        if (in.pod<char>() != c) in.fail();
+    if (in.pod<std::uint32_t>() != kVersion) throw UserError(concat(what, ": model data of another version"));
+
+    Model model;
+    model.sourceName = in.text();
+    constexpr std::size_t kLength = sizeof(std::uint64_t); // every record has at least one length
+    model.primitives.resize(in.count(kLength));
+    for (Primitive& p : model.primitives) {
+        p.name = in.text();
+        p.material = in.pod<std::uint32_t>();
+        p.vertices = in.array<Vertex>();
+        p.indices = in.array<std::uint32_t>();
+    }
+    model.meshes.resize(in.count(kLength));
+    for (Mesh& mesh : model.meshes) {
+        mesh.name = in.text();
+        mesh.primitives = in.array<std::uint32_t>();
+    }
+    model.materials.resize(in.count(kLength));
+    for (Material& m : model.materials) {
+        m.name = in.text();
+        m.baseColor = in.pod<glm::vec4>();
+        m.metallic = in.pod<float>();
+        m.roughness = in.pod<float>();
+        m.emissive = in.pod<glm::vec3>();
+        m.baseColorTexture = in.pod<std::int32_t>();
+    }
+    model.textures.resize(in.count(kLength));
+    for (Texture& t : model.textures) {
+        t.source = in.text();
+        t.pixels.width = in.pod<std::int32_t>();
+        t.pixels.height = in.pod<std::int32_t>();
+        t.pixels.pixels = in.array<std::uint8_t>();
+    }
+    model.instances.resize(in.count(kLength));
+    for (MeshInstance& instance : model.instances) {
+        instance.mesh = in.pod<std::uint32_t>();
+        instance.transform = in.pod<glm::mat4>();
+        instance.node = in.text();
+    }
+    model.warnings.resize(in.count(kLength));
+    for (std::string& warning : model.warnings) warning = in.text();
+    if (in.remaining() != 0) in.fail();
+    return model;
+}
+
+} // namespace usine::asset

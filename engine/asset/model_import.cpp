@@ -1,0 +1,20 @@
+// Isolated import: Assimp runs in the child, the Model travels back encoded.
+#include "asset/model_import.h"
+
+#include "asset/assimp_import.h"
+#include "asset/model_check.h"
+#include "asset/model_codec.h"
+#include "core/isolated_call.h"
+
+namespace usine::asset {
+
+Model importModel(const std::filesystem::path& path, const ImportOptions& options) {
+    const std::vector<std::uint8_t> encoded =
+        runIsolated([&] { return encodeModel(importWithAssimp(path)); }, options.timeLimit, path.string());
+    Model model = decodeModel(encoded, path.string());
+    // Checked again on this side: the bytes crossed a process boundary.
+    requireValidModel(model);
+    return model;
+}
+
+} // namespace usine::asset

@@ -1,0 +1,128 @@
+// fork + pipe + poll: the child writes a status byte, a length and the payload; the
+// parent reads until end of file or the deadline, then reaps the child.
+#include "core/isolated_call.h"
+
+#include "core/error.h"
+#include "core/text.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace usine {
+namespace {
+
+constexpr char kResult = 'R';
+constexpr char kUserError = 'U';
+constexpr char kOtherError = 'X';
+
+void writeAll(int fd, const void* data, std::size_t size) {
+    const auto* bytes = static_cast<const std::uint8_t*>(data);
+    while (size > 0) {
+        const ssize_t written = ::write(fd, bytes, size);
+        if (written < 0 && errno == EINTR) continue;
+        if (written <= 0) _exit(4); // the parent gave up on us
+        bytes += written;
+        size -= static_cast<std::size_t>(written);
+    }
+}
+
+[[noreturn]] void childMain(int fd, const std::function<std::vector<std::uint8_t>()>& work) {
+    // A crash should not spend seconds writing a core file.
+    rlimit noCore{0, 0};
+    setrlimit(RLIMIT_CORE, &noCore);
+    char status = kResult;
+    std::vector<std::uint8_t> payload;
+    try {
+        payload = work();
+    } catch (const UserError& error) {
+        status = kUserError;
+        payload.assign(error.what(), error.what() + std::strlen(error.what()));
+    } catch (const std::exception& error) {
+        status = kOtherError;
+        payload.assign(error.what(), error.what() + std::strlen(error.what()));
+    }
+    const std::uint64_t size = payload.size();
+    writeAll(fd, &status, 1);
+    writeAll(fd, &size, sizeof size);
+    writeAll(fd, payload.data(), payload.size());
+    ::close(fd);
+    _exit(0); // no atexit handlers, no flushing of the parent's buffers
+}
+
+std::string describeEnd(int waitStatus) {
+    if (WIFSIGNALED(waitStatus)) {
+        const int signal = WTERMSIG(waitStatus);
+        return concat("crashed (signal ", signal, ", ", strsignal(signal), ")");
+    }
+    if (WIFEXITED(waitStatus)) return concat("stopped unexpectedly (exit code ", WEXITSTATUS(waitStatus), ")");
+    return "stopped unexpectedly";
+}
+
+} // namespace
+
+std::vector<std::uint8_t> runIsolated(const std::function<std::vector<std::uint8_t>()>& work,
+                                      std::chrono::milliseconds timeLimit, const std::string& what) {
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) throw SystemError(concat("pipe failed: ", std::strerror(errno)));
+    const pid_t child = ::fork();
+    if (child < 0) {
+        ::close(fds[0]);
+        ::close(fds[1]);
+        throw SystemError(concat("fork failed: ", std::strerror(errno)));
+    }
+    if (child == 0) {
+        ::close(fds[0]);
+        childMain(fds[1], work);
+    }
+    ::close(fds[1]);
+
+    std::vector<std::uint8_t> received;
+    const auto deadline = std::chrono::steady_clock::now() + timeLimit;
+    bool timedOut = false;
+    std::uint8_t buffer[1 << 16];
+    while (true) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) {
+            timedOut = true;
+            break;
+        }
+        pollfd waitFor{fds[0], POLLIN, 0};
+        const int ready = ::poll(&waitFor, 1, static_cast<int>(std::min<long long>(left.count(), 1000)));
+        if (ready < 0 && errno == EINTR) continue;
+        if (ready <= 0) continue;
+        const ssize_t got = ::read(fds[0], buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) break; // end of file: the child finished or died
+        received.insert(received.end(), buffer, buffer + got);
+    }
+    ::close(fds[0]);
+    if (timedOut) ::kill(child, SIGKILL);
+    int waitStatus = 0;
+    while (::waitpid(child, &waitStatus, 0) < 0 && errno == EINTR) {
+    }
+
+    if (timedOut)
+        throw UserError(concat(what, ": reading took longer than ", timeLimit.count() / 1000.0,
+                               " s and was stopped (the file may be damaged, or too large for this PC)"));
+    constexpr std::size_t kHeader = 1 + sizeof(std::uint64_t);
+    std::uint64_t size = 0;
+    if (received.size() >= kHeader) std::memcpy(&size, received.data() + 1, sizeof size);
+    if (received.size() < kHeader || received.size() - kHeader != size)
+        throw UserError(concat(what, ": the reader ", describeEnd(waitStatus),
+                               " on this file; it may be damaged or use an unsupported feature"));
+
+    const char status = static_cast<char>(received[0]);
+    std::vector<std::uint8_t> payload(received.begin() + kHeader, received.end());
+    if (status == kResult) return payload;
+    const std::string message(payload.begin(), payload.end());
+    if (status == kUserError) throw UserError(message);
+    throw UserError(concat(what, ": the reader failed: ", message));
+}
+
+} // namespace usine

@@ -1,0 +1,32 @@
+// Graphics pipelines for dynamic rendering (no render pass objects), with the
+// multiview view mask baked in: one pipeline draws both eyes.
+#pragma once
+
+#include "gpu/owned_handle.h"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace usine::gpu {
+
+OwnedShaderModule createShaderModule(VkDevice device, std::span<const std::uint32_t> spirv);
+
+struct GraphicsPipelineDescription {
+    VkPipelineLayout layout = VK_NULL_HANDLE;
+    VkShaderModule vertexShader = VK_NULL_HANDLE;
+    VkShaderModule fragmentShader = VK_NULL_HANDLE;
+    std::vector<VkVertexInputBindingDescription> vertexBindings;
+    std::vector<VkVertexInputAttributeDescription> vertexAttributes;
+    VkFormat colorFormat = VK_FORMAT_UNDEFINED;
+    VkFormat depthFormat = VK_FORMAT_UNDEFINED;
+    VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;
+    std::uint32_t viewMask = 0; // 0b11: both eyes
+    VkCullModeFlags cullMode = VK_CULL_MODE_NONE;
+    VkCompareOp depthCompare = VK_COMPARE_OP_GREATER_OR_EQUAL; // reversed depth
+    bool depthWrite = true;
+};
+
+OwnedPipeline createGraphicsPipeline(VkDevice device, const GraphicsPipelineDescription& description);
+
+} // namespace usine::gpu

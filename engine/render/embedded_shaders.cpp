@@ -1,0 +1,17 @@
+// The compiled shaders, included as the C arrays glslc writes.
+#include "render/embedded_shaders.h"
+
+namespace usine::render::shaders {
+namespace {
+const std::uint32_t kMeshVertex[] =
+#include "mesh.vert.inc"
+    ;
+const std::uint32_t kMeshFragment[] =
+#include "mesh.frag.inc"
+    ;
+} // namespace
+
+std::span<const std::uint32_t> meshVertex() { return kMeshVertex; }
+std::span<const std::uint32_t> meshFragment() { return kMeshFragment; }
+
+} // namespace usine::render::shaders

@@ -1,0 +1,32 @@
+// CPU mirror of shaders/frame_data.glsl and the per-instance and per-material data the
+// mesh shaders read. Layouts are std140/std430 and checked by static_asserts.
+#pragma once
+
+#include <glm/glm.hpp>
+
+namespace usine::render {
+
+struct FrameUniforms {
+    glm::mat4 viewProjection[2];
+    glm::vec4 eyePosition[2];
+    glm::vec4 towardsSun;
+    glm::vec4 sunColor;
+    glm::vec4 skyAmbient;
+    glm::vec4 groundAmbient;
+};
+static_assert(sizeof(FrameUniforms) == 2 * 64 + 6 * 16);
+
+struct InstanceData {
+    glm::mat4 model;
+    glm::mat4 normalMatrix;
+};
+static_assert(sizeof(InstanceData) == 128);
+
+struct MaterialPushConstants {
+    glm::vec4 baseColor;
+    glm::vec4 emissiveAndMetallic;
+    float roughness;
+};
+static_assert(sizeof(MaterialPushConstants) == 36);
+
+} // namespace usine::render

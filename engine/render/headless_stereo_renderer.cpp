@@ -1,0 +1,70 @@
+// One-frame-at-a-time headless stereo rendering with timing.
+#include "render/headless_stereo_renderer.h"
+
+#include "core/stopwatch.h"
+#include "gpu/gpu_context.h"
+#include "gpu/vulkan_check.h"
+#include "gpu/vulkan_struct.h"
+
+namespace usine::render {
+
+using namespace usine::gpu;
+
+HeadlessStereoRenderer::HeadlessStereoRenderer(GpuContext& context, const scene::Scene& scene,
+                                               const RenderSettings& settings)
+    : context_(context), lighting_(scene.lighting), target_(context, settings.eyeExtent, settings.samples),
+      renderer_(context, StereoTarget::kColorFormat, StereoTarget::kDepthFormat, target_.samples()), timer_(context) {
+    Stopwatch upload;
+    gpuScene_ = std::make_unique<GpuScene>(context, scene, renderer_.instanceSetLayout(), renderer_.textureSetLayout());
+    uploadMs_ = upload.elapsedMs();
+
+    auto poolInfo = vkStruct<VkCommandPoolCreateInfo>(VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO);
+    poolInfo.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
+    poolInfo.queueFamilyIndex = context.queueFamily();
+    VkCommandPool pool;
+    VK_CHECK(vkCreateCommandPool(context.device(), &poolInfo, nullptr, &pool));
+    commandPool_ = OwnedCommandPool(context.device(), pool);
+    auto allocate = vkStruct<VkCommandBufferAllocateInfo>(VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO);
+    allocate.commandPool = pool;
+    allocate.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+    allocate.commandBufferCount = 1;
+    VK_CHECK(vkAllocateCommandBuffers(context.device(), &allocate, &commands_));
+    auto fenceInfo = vkStruct<VkFenceCreateInfo>(VK_STRUCTURE_TYPE_FENCE_CREATE_INFO);
+    VkFence fence;
+    VK_CHECK(vkCreateFence(context.device(), &fenceInfo, nullptr, &fence));
+    frameDone_ = OwnedFence(context.device(), fence);
+}
+
+FrameTiming HeadlessStereoRenderer::renderFrame(const StereoCamera& camera, bool readBack) {
+    FrameTiming timing;
+    Stopwatch total;
+    renderer_.setFrameUniforms(makeFrameUniforms(camera, lighting_));
+
+    VK_CHECK(vkResetCommandBuffer(commands_, 0));
+    auto begin = vkStruct<VkCommandBufferBeginInfo>(VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO);
+    begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+    VK_CHECK(vkBeginCommandBuffer(commands_, &begin));
+    timer_.begin(commands_);
+    target_.beginRendering(commands_, lighting_.background);
+    renderer_.draw(commands_, *gpuScene_, target_.eyeExtent());
+    target_.endRendering(commands_);
+    timer_.end(commands_);
+    if (readBack) target_.recordReadback(commands_);
+    VK_CHECK(vkEndCommandBuffer(commands_));
+
+    auto commandInfo = vkStruct<VkCommandBufferSubmitInfo>(VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO);
+    commandInfo.commandBuffer = commands_;
+    auto submit = vkStruct<VkSubmitInfo2>(VK_STRUCTURE_TYPE_SUBMIT_INFO_2);
+    submit.commandBufferInfoCount = 1;
+    submit.pCommandBufferInfos = &commandInfo;
+    VK_CHECK(vkResetFences(context_.device(), 1, frameDone_.address()));
+    VK_CHECK(vkQueueSubmit2(context_.queue(), 1, &submit, frameDone_.get()));
+    timing.cpuMs = total.elapsedMs();
+
+    VK_CHECK(vkWaitForFences(context_.device(), 1, frameDone_.address(), VK_TRUE, UINT64_MAX));
+    timing.totalMs = total.elapsedMs();
+    timing.gpuMs = timer_.readMs();
+    return timing;
+}
+
+} // namespace usine::render

@@ -1,0 +1,134 @@
+// Mesh pipeline creation and draw recording.
+#include "render/scene_renderer.h"
+
+#include "asset/model.h"
+#include "gpu/gpu_context.h"
+#include "gpu/graphics_pipeline.h"
+#include "gpu/vulkan_check.h"
+#include "gpu/vulkan_struct.h"
+#include "render/embedded_shaders.h"
+#include "render/gpu_scene.h"
+
+#include <cstring>
+
+namespace usine::render {
+
+using namespace usine::gpu;
+
+namespace {
+
+OwnedDescriptorSetLayout singleBindingLayout(VkDevice device, VkDescriptorType type, VkShaderStageFlags stages) {
+    VkDescriptorSetLayoutBinding binding{0, type, 1, stages, nullptr};
+    auto info = vkStruct<VkDescriptorSetLayoutCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO);
+    info.bindingCount = 1;
+    info.pBindings = &binding;
+    VkDescriptorSetLayout layout;
+    VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &layout));
+    return OwnedDescriptorSetLayout(device, layout);
+}
+
+} // namespace
+
+SceneRenderer::SceneRenderer(GpuContext& context, VkFormat colorFormat, VkFormat depthFormat,
+                             VkSampleCountFlagBits samples) {
+    const VkDevice device = context.device();
+    frameLayout_ = singleBindingLayout(device, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
+                                       VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT);
+    instanceLayout_ = singleBindingLayout(device, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT);
+    textureLayout_ = singleBindingLayout(device, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT);
+
+    const VkDescriptorSetLayout setLayouts[] = {frameLayout_.get(), instanceLayout_.get(), textureLayout_.get()};
+    const VkPushConstantRange pushRange{VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(MaterialPushConstants)};
+    auto layoutInfo = vkStruct<VkPipelineLayoutCreateInfo>(VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO);
+    layoutInfo.setLayoutCount = 3;
+    layoutInfo.pSetLayouts = setLayouts;
+    layoutInfo.pushConstantRangeCount = 1;
+    layoutInfo.pPushConstantRanges = &pushRange;
+    VkPipelineLayout pipelineLayout;
+    VK_CHECK(vkCreatePipelineLayout(device, &layoutInfo, nullptr, &pipelineLayout));
+    pipelineLayout_ = OwnedPipelineLayout(device, pipelineLayout);
+
+    OwnedShaderModule vertex = createShaderModule(device, shaders::meshVertex());
+    OwnedShaderModule fragment = createShaderModule(device, shaders::meshFragment());
+    GraphicsPipelineDescription description;
+    description.layout = pipelineLayout;
+    description.vertexShader = vertex.get();
+    description.fragmentShader = fragment.get();
+    description.vertexBindings = {{0, sizeof(asset::Vertex), VK_VERTEX_INPUT_RATE_VERTEX}};
+    description.vertexAttributes = {
+        {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(asset::Vertex, position)},
+        {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(asset::Vertex, normal)},
+        {2, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(asset::Vertex, uv)},
+        {3, 0, VK_FORMAT_R8G8B8A8_UNORM, offsetof(asset::Vertex, color)},
+    };
+    description.colorFormat = colorFormat;
+    description.depthFormat = depthFormat;
+    description.samples = samples;
+    description.viewMask = 0b11;
+    // No culling: factory CAD often has open shells and flipped faces; the fragment
+    // shader lights whichever side faces the eye.
+    description.cullMode = VK_CULL_MODE_NONE;
+    pipeline_ = createGraphicsPipeline(device, description);
+
+    frameUniforms_ = createBuffer(context, sizeof(FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, MemoryUse::Upload);
+    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1};
+    auto poolInfo = vkStruct<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
+    poolInfo.maxSets = 1;
+    poolInfo.poolSizeCount = 1;
+    poolInfo.pPoolSizes = &size;
+    VkDescriptorPool pool;
+    VK_CHECK(vkCreateDescriptorPool(device, &poolInfo, nullptr, &pool));
+    framePool_ = OwnedDescriptorPool(device, pool);
+    const VkDescriptorSetLayout frameLayout = frameLayout_.get();
+    auto allocate = vkStruct<VkDescriptorSetAllocateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO);
+    allocate.descriptorPool = pool;
+    allocate.descriptorSetCount = 1;
+    allocate.pSetLayouts = &frameLayout;
+    VK_CHECK(vkAllocateDescriptorSets(device, &allocate, &frameSet_));
+    VkDescriptorBufferInfo bufferInfo{frameUniforms_.get(), 0, sizeof(FrameUniforms)};
+    auto write = vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
+    write.dstSet = frameSet_;
+    write.descriptorCount = 1;
+    write.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+    write.pBufferInfo = &bufferInfo;
+    vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
+}
+
+void SceneRenderer::setFrameUniforms(const FrameUniforms& uniforms) {
+    std::memcpy(frameUniforms_.mapped(), &uniforms, sizeof uniforms);
+}
+
+void SceneRenderer::draw(VkCommandBuffer commands, const GpuScene& scene, VkExtent2D extent) const {
+    // Viewport with positive height: our projection already flips Y for Vulkan.
+    const VkViewport viewport{0, 0, static_cast<float>(extent.width), static_cast<float>(extent.height), 0, 1};
+    const VkRect2D scissor{{0, 0}, extent};
+    vkCmdSetViewport(commands, 0, 1, &viewport);
+    vkCmdSetScissor(commands, 0, 1, &scissor);
+    vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.get());
+    const VkDescriptorSet sets[] = {frameSet_, scene.instanceSet()};
+    vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 2, sets, 0, nullptr);
+    const VkBuffer vertexBuffer = scene.vertexBuffer();
+    const VkDeviceSize zero = 0;
+    vkCmdBindVertexBuffers(commands, 0, 1, &vertexBuffer, &zero);
+    vkCmdBindIndexBuffer(commands, scene.indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
+
+    std::uint32_t boundMaterial = UINT32_MAX;
+    VkDescriptorSet boundTexture = VK_NULL_HANDLE;
+    for (const DrawCommand& draw : scene.draws()) {
+        if (draw.material != boundMaterial) {
+            const GpuMaterial& material = scene.materials()[draw.material];
+            if (material.textureSet != boundTexture) {
+                vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 2, 1,
+                                        &material.textureSet, 0, nullptr);
+                boundTexture = material.textureSet;
+            }
+            vkCmdPushConstants(commands, pipelineLayout_.get(), VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                               sizeof(MaterialPushConstants), &material.constants);
+            boundMaterial = draw.material;
+        }
+        vkCmdDrawIndexed(commands, draw.indexCount, draw.instanceCount, draw.firstIndex, draw.vertexOffset,
+                         draw.firstInstance);
+    }
+}
+
+} // namespace usine::render

@@ -1,0 +1,40 @@
+// Draws a GpuScene into both eyes of a multiview target: owns the mesh pipeline, its
+// layouts and the per-frame uniform buffer.
+#pragma once
+
+#include "gpu/gpu_buffer.h"
+#include "gpu/owned_handle.h"
+#include "render/frame_uniforms.h"
+
+namespace usine::gpu {
+class GpuContext;
+}
+
+namespace usine::render {
+
+class GpuScene;
+
+class SceneRenderer {
+public:
+    SceneRenderer(gpu::GpuContext& context, VkFormat colorFormat, VkFormat depthFormat, VkSampleCountFlagBits samples);
+
+    VkDescriptorSetLayout instanceSetLayout() const { return instanceLayout_.get(); }
+    VkDescriptorSetLayout textureSetLayout() const { return textureLayout_.get(); }
+
+    // Must not be called while a submitted frame that reads the uniforms is running.
+    void setFrameUniforms(const FrameUniforms& uniforms);
+    // Records the draws; the caller has begun rendering with view mask 0b11.
+    void draw(VkCommandBuffer commands, const GpuScene& scene, VkExtent2D extent) const;
+
+private:
+    gpu::OwnedDescriptorSetLayout frameLayout_;
+    gpu::OwnedDescriptorSetLayout instanceLayout_;
+    gpu::OwnedDescriptorSetLayout textureLayout_;
+    gpu::OwnedPipelineLayout pipelineLayout_;
+    gpu::OwnedPipeline pipeline_;
+    gpu::GpuBuffer frameUniforms_;
+    gpu::OwnedDescriptorPool framePool_;
+    VkDescriptorSet frameSet_ = VK_NULL_HANDLE;
+};
+
+} // namespace usine::render

@@ -1,0 +1,68 @@
+#version 450
+// Metallic-roughness shading: one sun (GGX specular, Lambert diffuse) plus a sky/ground
+// ambient term, then a filmic curve; the sRGB attachment encodes the result.
+#extension GL_EXT_multiview : require
+#extension GL_GOOGLE_include_directive : require
+#include "frame_data.glsl"
+
+layout(set = 2, binding = 0) uniform sampler2D baseColorTexture;
+
+layout(push_constant) uniform Material {
+    vec4 baseColor;
+    vec4 emissiveAndMetallic; // rgb emissive, a metallic
+    float roughness;
+} material;
+
+layout(location = 0) in vec3 inWorldPosition;
+layout(location = 1) in vec3 inNormal;
+layout(location = 2) in vec2 inUv;
+layout(location = 3) in vec4 inColor;
+
+layout(location = 0) out vec4 outColor;
+
+const float PI = 3.14159265;
+
+float ggxDistribution(float nDotH, float alpha) {
+    float a2 = alpha * alpha;
+    float d = nDotH * nDotH * (a2 - 1.0) + 1.0;
+    return a2 / (PI * d * d);
+}
+
+float smithVisibility(float nDotV, float nDotL, float alpha) {
+    float k = alpha * 0.5;
+    return 0.25 / ((nDotV * (1.0 - k) + k) * (nDotL * (1.0 - k) + k));
+}
+
+vec3 filmic(vec3 x) { // Narkowicz's fit of the ACES curve
+    return clamp((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14), 0.0, 1.0);
+}
+
+void main() {
+    vec4 base = material.baseColor * texture(baseColorTexture, inUv) * inColor;
+    float metallic = material.emissiveAndMetallic.a;
+    float roughness = clamp(material.roughness, 0.04, 1.0);
+    float alpha = roughness * roughness;
+
+    vec3 toEye = normalize(frame.eyePosition[gl_ViewIndex].xyz - inWorldPosition);
+    vec3 n = normalize(inNormal);
+    // CAD exports often have inconsistent winding and open shells: light the side we see.
+    if (dot(n, toEye) < 0.0) n = -n;
+    vec3 l = frame.towardsSun.xyz;
+    vec3 h = normalize(l + toEye);
+    float nDotL = max(dot(n, l), 0.0);
+    float nDotV = max(dot(n, toEye), 1e-4);
+    float nDotH = max(dot(n, h), 0.0);
+    float vDotH = max(dot(toEye, h), 0.0);
+
+    vec3 f0 = mix(vec3(0.04), base.rgb, metallic);
+    vec3 fresnel = f0 + (1.0 - f0) * pow(1.0 - vDotH, 5.0);
+    vec3 diffuseColor = base.rgb * (1.0 - metallic);
+    vec3 specular = fresnel * ggxDistribution(nDotH, alpha) * smithVisibility(nDotV, nDotL, alpha);
+    vec3 sun = (diffuseColor / PI + specular) * frame.sunColor.rgb * nDotL;
+
+    vec3 ambientLight = mix(frame.groundAmbient.rgb, frame.skyAmbient.rgb, n.y * 0.5 + 0.5);
+    // Metals have no diffuse: give them the ambient as a rough reflection instead.
+    vec3 ambient = ambientLight * (diffuseColor + f0 * (1.0 - 0.5 * roughness));
+
+    outColor = vec4(filmic(sun + ambient + material.emissiveAndMetallic.rgb), 1.0);
+}

@@ -1,0 +1,124 @@
+// Stereo target images, the multiview rendering scope and the readback.
+#include "render/stereo_target.h"
+#include "gpu/vulkan_struct.h"
+
+#include "core/error.h"
+#include "gpu/barriers.h"
+#include "gpu/gpu_context.h"
+
+#include <cstring>
+
+namespace usine::render {
+
+using namespace usine::gpu;
+
+StereoTarget::StereoTarget(GpuContext& context, VkExtent2D eyeExtent, VkSampleCountFlagBits samples)
+    : extent_(eyeExtent),
+      samples_(samples > context.capabilities().maxColorDepthSamples ? context.capabilities().maxColorDepthSamples
+                                                                    : samples) {
+    if (eyeExtent.width == 0 || eyeExtent.height == 0 || eyeExtent.width > 8192 || eyeExtent.height > 8192)
+        throw UserError("the picture size must be between 1x1 and 8192x8192 per eye");
+    ImageDescription color;
+    color.format = kColorFormat;
+    color.extent = eyeExtent;
+    color.layers = 2;
+    color.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+    resolved_ = createImage(context, color);
+    if (samples_ != VK_SAMPLE_COUNT_1_BIT) {
+        color.samples = samples_;
+        color.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT;
+        multisampled_ = createImage(context, color);
+    }
+    ImageDescription depth;
+    depth.format = kDepthFormat;
+    depth.extent = eyeExtent;
+    depth.layers = 2;
+    depth.samples = samples_;
+    depth.usage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT;
+    depth.aspect = VK_IMAGE_ASPECT_DEPTH_BIT;
+    depth_ = createImage(context, depth);
+
+    const VkDeviceSize eyeBytes = VkDeviceSize(eyeExtent.width) * eyeExtent.height * 4;
+    readback_ = createBuffer(context, eyeBytes * 2, VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUse::Readback);
+}
+
+void StereoTarget::beginRendering(VkCommandBuffer commands, const glm::vec3& clearColor) {
+    const VkImageSubresourceRange colorRange{VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 2};
+    // Previous contents are discarded (UNDEFINED); the barriers order this frame's writes
+    // after the previous frame's writes and readback copy.
+    constexpr VkPipelineStageFlags2 kPreviousUse =
+        VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_2_COPY_BIT;
+    transition(commands, {resolved_.get(), colorRange, VK_IMAGE_LAYOUT_UNDEFINED,
+                          VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, kPreviousUse,
+                          VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                          VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
+    if (multisampled_.image)
+        transition(commands, {multisampled_.get(), colorRange, VK_IMAGE_LAYOUT_UNDEFINED,
+                              VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                              VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                              VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
+    constexpr VkPipelineStageFlags2 kDepthStages =
+        VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT;
+    constexpr VkAccessFlags2 kDepthAccess =
+        VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT;
+    transition(commands, {depth_.get(), {VK_IMAGE_ASPECT_DEPTH_BIT, 0, 1, 0, 2}, VK_IMAGE_LAYOUT_UNDEFINED,
+                          VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, kDepthStages, VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
+                          kDepthStages, kDepthAccess});
+
+    auto color = vkStruct<VkRenderingAttachmentInfo>(VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO);
+    color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+    color.clearValue.color = {{clearColor.x, clearColor.y, clearColor.z, 1.0f}};
+    if (multisampled_.image) {
+        color.imageView = multisampled_.view.get();
+        color.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE; // only the resolved picture is kept
+        color.resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT;
+        color.resolveImageView = resolved_.view.get();
+        color.resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    } else {
+        color.imageView = resolved_.view.get();
+        color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+    }
+    auto depth = vkStruct<VkRenderingAttachmentInfo>(VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO);
+    depth.imageView = depth_.view.get();
+    depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+    depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+    depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    depth.clearValue.depthStencil = {0.0f, 0}; // reversed depth: 0 is infinitely far
+
+    auto rendering = vkStruct<VkRenderingInfo>(VK_STRUCTURE_TYPE_RENDERING_INFO);
+    rendering.renderArea = {{0, 0}, extent_};
+    rendering.layerCount = 1; // ignored with multiview; the view mask selects the layers
+    rendering.viewMask = 0b11;
+    rendering.colorAttachmentCount = 1;
+    rendering.pColorAttachments = &color;
+    rendering.pDepthAttachment = &depth;
+    vkCmdBeginRendering(commands, &rendering);
+}
+
+void StereoTarget::endRendering(VkCommandBuffer commands) { vkCmdEndRendering(commands); }
+
+void StereoTarget::recordReadback(VkCommandBuffer commands) {
+    transition(commands, {resolved_.get(), {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 2},
+                          VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                          VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                          VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT});
+    VkBufferImageCopy region{};
+    region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 2};
+    region.imageExtent = {extent_.width, extent_.height, 1};
+    vkCmdCopyImageToBuffer(commands, resolved_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback_.get(), 1, &region);
+    memoryBarrier(commands, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_HOST_BIT,
+                  VK_ACCESS_2_HOST_READ_BIT);
+}
+
+std::array<Rgba8Image, 2> StereoTarget::readEyes() const {
+    std::array<Rgba8Image, 2> eyes{Rgba8Image(static_cast<int>(extent_.width), static_cast<int>(extent_.height)),
+                                   Rgba8Image(static_cast<int>(extent_.width), static_cast<int>(extent_.height))};
+    const auto* bytes = static_cast<const std::uint8_t*>(readback_.mapped());
+    const std::size_t eyeBytes = eyes[0].pixels.size();
+    std::memcpy(eyes[0].pixels.data(), bytes, eyeBytes);
+    std::memcpy(eyes[1].pixels.data(), bytes + eyeBytes, eyeBytes);
+    return eyes;
+}
+
+} // namespace usine::render

@@ -1,0 +1,22 @@
+// Where to stand to see a whole model: used when `usine render` is given no camera.
+#pragma once
+
+#include "asset/model.h"
+#include "core/view_geometry.h"
+
+namespace usine::scene {
+
+struct Framing {
+    Pose head;       // between the eyes, looking at the model's centre
+    float nearZ = 0.05f;
+    float farZ = 100.0f;
+};
+
+// A view from the front-right and a little above (how one first walks up to a machine),
+// far enough back that the bounding sphere fits in the narrowest half-angle of `fov`.
+Framing frameBounds(const asset::Bounds& bounds, const Fov& fov);
+
+// Near and far planes that enclose a bounding sphere seen from `eye`.
+void fitDepthRange(const asset::Bounds& bounds, const glm::vec3& eye, float& outNear, float& outFar);
+
+} // namespace usine::scene
