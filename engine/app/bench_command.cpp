@@ -13,8 +13,6 @@
 
 namespace usine::app {
 
-VkSampleCountFlagBits sampleCount(const Arguments& arguments);
-
 namespace {
 
 struct Spread {
@@ -35,7 +33,7 @@ void printRow(const char* label, const std::string& value) { std::printf("%-16s 
 
 int benchCommand(const std::vector<std::string>& words) {
     std::set<std::string> valueOptions = kViewValueOptions;
-    valueOptions.insert({"--frames", "--samples"});
+    valueOptions.insert("--frames");
     const Arguments arguments(words, valueOptions, {"--help"});
     if (arguments.has("--help")) {
         std::fputs(kBenchHelp, stdout);
@@ -43,14 +41,17 @@ int benchCommand(const std::vector<std::string>& words) {
     }
     if (arguments.positional().size() != 1) throw UserError("usine bench wants one MODEL file (see usine bench --help)");
     const int frames = static_cast<int>(arguments.integer("--frames", 200, 1, 100000));
-    const VkExtent2D extent = eyeExtent(arguments);
-    const VkSampleCountFlagBits samples = sampleCount(arguments);
+    const render::RenderSettings settings = renderSettings(arguments);
+    const VkExtent2D extent = settings.eyeExtent;
+
+    const ViewRequest view = viewRequest(arguments, extent);
+    const gpu::GpuOptions gpuChoice = gpuOptions(arguments);
 
     const LoadedModel loaded = loadModel(arguments.positional()[0]);
     const scene::Scene scene = scene::sceneOfModel(loaded.model);
-    const render::StereoCamera camera = stereoCamera(arguments, scene.bounds(), extent);
-    gpu::GpuContext context(gpuOptions(arguments));
-    render::HeadlessStereoRenderer renderer(context, scene, {extent, samples});
+    const render::StereoCamera camera = stereoCamera(view, scene.bounds());
+    gpu::GpuContext context(gpuChoice);
+    render::HeadlessStereoRenderer renderer(context, scene, settings);
 
     constexpr int kWarmUp = 10;
     for (int i = 0; i < kWarmUp; ++i) renderer.renderFrame(camera, false);
@@ -66,7 +67,9 @@ int benchCommand(const std::vector<std::string>& words) {
     const auto& gpuInfo = context.capabilities();
     std::printf("usine bench: %s\n", arguments.positional()[0].c_str());
     printRow("device", concat(gpuInfo.name, " (", gpu::deviceTypeName(gpuInfo.type), ")"));
-    printRow("view", concat("2 x ", extent.width, "x", extent.height, ", ", int(renderer.samples()), "x MSAA, multiview"));
+    printRow("view", concat("2 x ", extent.width, "x", extent.height, ", ", int(renderer.samples()), "x MSAA, ",
+                            render::describe(renderer.passes())));
+    printRow("driver", gpuInfo.driverInfo);
     printRow("frames", concat(frames, " measured after ", kWarmUp, " warm-up"));
     printRow("triangles", concat(stats.trianglesDrawn, " per eye (", stats.uniqueTriangles, " unique, ",
                                  stats.instances, " instances)"));

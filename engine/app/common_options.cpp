@@ -12,7 +12,8 @@
 
 namespace usine::app {
 
-const std::set<std::string> kViewValueOptions = {"--size", "--eye-distance", "--camera", "--look", "--fov", "--gpu"};
+const std::set<std::string> kViewValueOptions = {"--size",  "--eye-distance", "--camera",  "--look",
+                                                 "--fov",   "--gpu",          "--samples", "--passes"};
 
 LoadedModel loadModel(const std::filesystem::path& path) {
     Stopwatch watch;
@@ -38,23 +39,45 @@ VkExtent2D eyeExtent(const Arguments& arguments) {
     return {size.x, size.y};
 }
 
-render::StereoCamera stereoCamera(const Arguments& arguments, const asset::Bounds& bounds, VkExtent2D extent) {
-    const float eyeDistance = static_cast<float>(arguments.number("--eye-distance", 0.063, 0.0, 1000.0));
-    const float fovDegrees = static_cast<float>(arguments.number("--fov", 90.0, 10.0, 170.0));
-    const Fov fov = symmetricFov(glm::radians(fovDegrees), float(extent.width) / float(extent.height));
+render::RenderSettings renderSettings(const Arguments& arguments) {
+    render::RenderSettings settings;
+    settings.eyeExtent = eyeExtent(arguments);
+    const long long samples = arguments.integer("--samples", 4, 1, 4);
+    if (samples != 1 && samples != 4) throw UserError("--samples wants 1 or 4");
+    settings.samples = samples == 4 ? VK_SAMPLE_COUNT_4_BIT : VK_SAMPLE_COUNT_1_BIT;
+    const std::string passes = arguments.text("--passes", "auto");
+    if (passes == "multiview")
+        settings.passes = render::StereoPasses::OneMultiviewPass;
+    else if (passes == "per-eye")
+        settings.passes = render::StereoPasses::OnePassPerEye;
+    else if (passes != "auto")
+        throw UserError("--passes wants auto, multiview or per-eye");
+    return settings;
+}
 
-    const auto camera = arguments.vector3("--camera");
-    const auto look = arguments.vector3("--look");
-    if (camera.has_value() != look.has_value()) throw UserError("--camera and --look go together: give both or neither");
+ViewRequest viewRequest(const Arguments& arguments, VkExtent2D extent) {
+    ViewRequest request;
+    request.eyeDistance = static_cast<float>(arguments.number("--eye-distance", 0.063, 0.0, 1000.0));
+    const float fovDegrees = static_cast<float>(arguments.number("--fov", 90.0, 10.0, 170.0));
+    request.fov = symmetricFov(glm::radians(fovDegrees), float(extent.width) / float(extent.height));
+    request.camera = arguments.vector3("--camera");
+    request.look = arguments.vector3("--look");
+    if (request.camera.has_value() != request.look.has_value())
+        throw UserError("--camera and --look go together: give both or neither");
+    if (request.camera && glm::length(*request.look - *request.camera) < 1e-6f)
+        throw UserError("--camera and --look must be different points");
+    return request;
+}
+
+render::StereoCamera stereoCamera(const ViewRequest& request, const asset::Bounds& bounds) {
     scene::Framing framing;
-    if (camera) {
-        if (glm::length(*look - *camera) < 1e-6f) throw UserError("--camera and --look must be different points");
-        framing.head = lookAt(*camera, *look);
-        scene::fitDepthRange(bounds, *camera, framing.nearZ, framing.farZ);
+    if (request.camera) {
+        framing.head = lookAt(*request.camera, *request.look);
+        scene::fitDepthRange(bounds, *request.camera, framing.nearZ, framing.farZ);
     } else {
-        framing = scene::frameBounds(bounds, fov);
+        framing = scene::frameBounds(bounds, request.fov);
     }
-    return render::stereoCameraFromHead(framing.head, eyeDistance, fov, framing.nearZ, framing.farZ);
+    return render::stereoCameraFromHead(framing.head, request.eyeDistance, request.fov, framing.nearZ, framing.farZ);
 }
 
 void reportValidation(gpu::GpuContext& context) {

@@ -5,10 +5,12 @@
 #include "app/arguments.h"
 #include "asset/model.h"
 #include "gpu/gpu_context.h"
+#include "render/headless_stereo_renderer.h"
 #include "render/stereo_camera.h"
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 namespace usine::app {
 
@@ -27,7 +29,19 @@ gpu::GpuOptions gpuOptions(const Arguments& arguments);
 // Per-eye size from --size (default 640x720).
 VkExtent2D eyeExtent(const Arguments& arguments);
 
-render::StereoCamera stereoCamera(const Arguments& arguments, const asset::Bounds& bounds, VkExtent2D eyeExtent);
+// --samples 1|4 (default 4) and --passes auto|multiview|per-eye (default auto).
+render::RenderSettings renderSettings(const Arguments& arguments);
+
+// Where the eyes go, read from the options before any work starts (so a mistake is
+// reported at once), turned into a camera once the model's bounds are known.
+struct ViewRequest {
+    float eyeDistance = 0.063f;
+    Fov fov;
+    std::optional<glm::vec3> camera;
+    std::optional<glm::vec3> look;
+};
+ViewRequest viewRequest(const Arguments& arguments, VkExtent2D eyeExtent);
+render::StereoCamera stereoCamera(const ViewRequest& request, const asset::Bounds& bounds);
 
 // Validation report at the end of a command: prints the count when validation was on.
 void reportValidation(gpu::GpuContext& context);

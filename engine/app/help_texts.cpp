@@ -39,6 +39,9 @@ Options:
   --look X,Y,Z          the point the head looks at
   --fov DEGREES         horizontal field of view of each eye (default 90)
   --samples 1|4         multisampling (default 4)
+  --passes MODE         auto (default), multiview (both eyes in one pass) or per-eye
+                        (one pass per eye; auto picks it only on drivers that get
+                        multiview wrong, such as Mesa's lavapipe 22.3)
   --gpu NAME            use the GPU whose name contains NAME (default: the best one)
 )";
 
@@ -51,8 +54,8 @@ frame (recording + submission) and of the GPU time per frame (timestamp queries)
 Options:
   --frames N            frames to measure after 10 warm-up frames (default 200)
   --size WxH            pixels per eye (default 640x720)
-  --samples 1|4         multisampling (default 4)
-  --camera X,Y,Z --look X,Y,Z, --eye-distance M, --fov DEGREES, --gpu NAME
+  --samples 1|4, --passes MODE, --camera X,Y,Z --look X,Y,Z, --eye-distance M,
+  --fov DEGREES, --gpu NAME
                         as for usine render
 )";
 

@@ -16,15 +16,9 @@ namespace usine::app {
 
 namespace fs = std::filesystem;
 
-VkSampleCountFlagBits sampleCount(const Arguments& arguments) {
-    const long long samples = arguments.integer("--samples", 4, 1, 4);
-    if (samples != 1 && samples != 4) throw UserError("--samples wants 1 or 4");
-    return samples == 4 ? VK_SAMPLE_COUNT_4_BIT : VK_SAMPLE_COUNT_1_BIT;
-}
-
 int renderCommand(const std::vector<std::string>& words) {
     std::set<std::string> valueOptions = kViewValueOptions;
-    valueOptions.insert({"--out", "--eyes", "--samples"});
+    valueOptions.insert({"--out", "--eyes"});
     const Arguments arguments(words, valueOptions, {"--help"});
     if (arguments.has("--help")) {
         std::fputs(kRenderHelp, stdout);
@@ -39,21 +33,24 @@ int renderCommand(const std::vector<std::string>& words) {
     const fs::path outPath(*out);
     if (outPath.has_parent_path() && !fs::is_directory(outPath.parent_path()))
         throw UserError(concat(outPath.string(), ": the folder ", outPath.parent_path().string(), " does not exist"));
-    const VkExtent2D extent = eyeExtent(arguments);
-    const VkSampleCountFlagBits samples = sampleCount(arguments);
+    const render::RenderSettings settings = renderSettings(arguments);
+    const VkExtent2D extent = settings.eyeExtent;
 
     // Import first: it forks, which is safest before the GPU driver starts its threads.
+    const ViewRequest view = viewRequest(arguments, extent);
+    const gpu::GpuOptions gpuChoice = gpuOptions(arguments);
+
     const LoadedModel loaded = loadModel(arguments.positional()[0]);
     const scene::Scene scene = scene::sceneOfModel(loaded.model);
-    const render::StereoCamera camera = stereoCamera(arguments, scene.bounds(), extent);
+    const render::StereoCamera camera = stereoCamera(view, scene.bounds());
 
-    gpu::GpuContext context(gpuOptions(arguments));
-    render::HeadlessStereoRenderer renderer(context, scene, {extent, samples});
+    gpu::GpuContext context(gpuChoice);
+    render::HeadlessStereoRenderer renderer(context, scene, settings);
     log::info(concat("uploaded to ", context.capabilities().name, " in ", fixed(renderer.uploadMs(), 1), " ms: ",
                      renderer.sceneStats().bytesUploaded >> 10, " KiB"));
     const render::FrameTiming timing = renderer.renderFrame(camera);
-    log::info(concat("rendered 2 x ", extent.width, "x", extent.height, " (", int(renderer.samples()),
-                     "x MSAA) in ", fixed(timing.totalMs, 1), " ms",
+    log::info(concat("rendered 2 x ", extent.width, "x", extent.height, " (", int(renderer.samples()), "x MSAA, ",
+                     render::describe(renderer.passes()), ") in ", fixed(timing.totalMs, 1), " ms",
                      timing.gpuMs ? concat(" (GPU ", fixed(*timing.gpuMs, 2), " ms)") : std::string()));
 
     const auto eyes = renderer.eyes();

@@ -1,4 +1,4 @@
-// Logging: one mutex-protected line per message on standard error.
+// Logging: one mutex-protected line per message.
 #include "core/log.h"
 
 #include <atomic>
@@ -26,7 +26,11 @@ void setMinimumLevel(Level level) { minimumLevel = level; }
 void write(Level level, std::string_view message) {
     if (level < minimumLevel.load()) return;
     std::lock_guard lock(outputMutex);
-    std::fprintf(stderr, "%s%.*s\n", prefix(level), static_cast<int>(message.size()), message.data());
+    // Progress goes to standard output; problems to standard error, so a script (or a
+    // teacher) sees exactly the problem lines there.
+    FILE* stream = level >= Level::Warning ? stderr : stdout;
+    std::fprintf(stream, "%s%.*s\n", prefix(level), static_cast<int>(message.size()), message.data());
+    std::fflush(stream);
 }
 
 } // namespace usine::log

@@ -1,4 +1,5 @@
-// Logging to standard error. Messages are for people: plain words, one line each.
+// Logging: progress (debug, info) to standard output, warnings and errors to standard
+// error. Messages are for people: plain words, one line each.
 #pragma once
 
 #include <string_view>

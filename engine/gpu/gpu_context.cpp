@@ -213,7 +213,9 @@ void GpuContext::choosePhysicalDevice(const GpuOptions& options, VulkanCreator& 
         physicalDevice_ = devices[chooseGpu(candidates, options.gpuName)];
     }
 
-    auto multiview = vkStruct<VkPhysicalDeviceMultiviewProperties>(VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_MULTIVIEW_PROPERTIES);
+    auto driver = vkStruct<VkPhysicalDeviceDriverProperties>(VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_DRIVER_PROPERTIES);
+    auto multiview =
+        vkStruct<VkPhysicalDeviceMultiviewProperties>(VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_MULTIVIEW_PROPERTIES, &driver);
     auto properties = vkStruct<VkPhysicalDeviceProperties2>(VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2, &multiview);
     vkGetPhysicalDeviceProperties2(physicalDevice_, &properties);
     VkPhysicalDeviceFeatures features;
@@ -229,6 +231,8 @@ void GpuContext::choosePhysicalDevice(const GpuOptions& options, VulkanCreator& 
     capabilities_.samplerAnisotropy = features.samplerAnisotropy;
     capabilities_.maxSamplerAnisotropy = limits.maxSamplerAnisotropy;
     capabilities_.maxMultiviewViewCount = multiview.maxMultiviewViewCount;
+    capabilities_.driverId = driver.driverID;
+    capabilities_.driverInfo = concat(driver.driverName, " ", driver.driverInfo);
 
     queueFamily_ = static_cast<std::uint32_t>(graphicsQueueFamily(physicalDevice_));
     std::uint32_t familyCount = 0;

@@ -37,6 +37,8 @@ struct GpuCapabilities {
     bool samplerAnisotropy = false;
     float maxSamplerAnisotropy = 1.0f;
     std::uint32_t maxMultiviewViewCount = 0;
+    VkDriverId driverId = static_cast<VkDriverId>(0);
+    std::string driverInfo; // "llvmpipe Mesa 22.3.6 (LLVM 15.0.6)", for reports
 };
 
 class GpuContext {

@@ -44,6 +44,17 @@ GpuImage createImage(GpuContext& context, const ImageDescription& description) {
     return result;
 }
 
+OwnedImageView createLayerView(VkDevice device, const GpuImage& image, std::uint32_t layer) {
+    auto viewInfo = vkStruct<VkImageViewCreateInfo>(VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO);
+    viewInfo.image = image.get();
+    viewInfo.viewType = VK_IMAGE_VIEW_TYPE_2D;
+    viewInfo.format = image.description.format;
+    viewInfo.subresourceRange = {image.description.aspect, 0, 1, layer, 1};
+    VkImageView view;
+    VK_CHECK(vkCreateImageView(device, &viewInfo, nullptr, &view));
+    return OwnedImageView(device, view);
+}
+
 std::uint32_t fullMipChainLength(std::uint32_t width, std::uint32_t height) {
     return static_cast<std::uint32_t>(std::bit_width(std::max(width, height)));
 }

@@ -31,6 +31,9 @@ struct GpuImage {
 
 GpuImage createImage(GpuContext& context, const ImageDescription& description);
 
+// A 2D view of one layer of an image (to render into one eye of a stereo array).
+OwnedImageView createLayerView(VkDevice device, const GpuImage& image, std::uint32_t layer);
+
 // Number of mip levels down to 1x1 for a picture of this size.
 std::uint32_t fullMipChainLength(std::uint32_t width, std::uint32_t height);
 

@@ -1,7 +1,8 @@
-// CPU mirror of shaders/frame_data.glsl and the per-instance and per-material data the
-// mesh shaders read. Layouts are std140/std430 and checked by static_asserts.
+// CPU mirror of shaders/frame_data.glsl, shaders/draw_constants.glsl and the
+// per-instance data the mesh shaders read. Layouts are std140/std430 and checked by static_asserts.
 #pragma once
 
+#include <cstdint>
 #include <glm/glm.hpp>
 
 namespace usine::render {
@@ -28,5 +29,8 @@ struct MaterialPushConstants {
     float roughness;
 };
 static_assert(sizeof(MaterialPushConstants) == 36);
+// After the material, at offset 36: the first eye of the pass (see draw_constants.glsl).
+constexpr std::uint32_t kFirstEyePushOffset = 36;
+constexpr std::uint32_t kDrawConstantsSize = 40;
 
 } // namespace usine::render

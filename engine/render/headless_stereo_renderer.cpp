@@ -12,8 +12,11 @@ using namespace usine::gpu;
 
 HeadlessStereoRenderer::HeadlessStereoRenderer(GpuContext& context, const scene::Scene& scene,
                                                const RenderSettings& settings)
-    : context_(context), lighting_(scene.lighting), target_(context, settings.eyeExtent, settings.samples),
-      renderer_(context, StereoTarget::kColorFormat, StereoTarget::kDepthFormat, target_.samples()), timer_(context) {
+    : context_(context), lighting_(scene.lighting),
+      target_(context, settings.eyeExtent, settings.samples,
+              settings.passes.value_or(preferredStereoPasses(context.capabilities()))),
+      renderer_(context, StereoTarget::kColorFormat, StereoTarget::kDepthFormat, target_.samples(), target_.passes()),
+      timer_(context) {
     Stopwatch upload;
     gpuScene_ = std::make_unique<GpuScene>(context, scene, renderer_.instanceSetLayout(), renderer_.textureSetLayout());
     uploadMs_ = upload.elapsedMs();
@@ -45,9 +48,13 @@ FrameTiming HeadlessStereoRenderer::renderFrame(const StereoCamera& camera, bool
     begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
     VK_CHECK(vkBeginCommandBuffer(commands_, &begin));
     timer_.begin(commands_);
-    target_.beginRendering(commands_, lighting_.background);
-    renderer_.draw(commands_, *gpuScene_, target_.eyeExtent());
-    target_.endRendering(commands_);
+    target_.prepare(commands_);
+    for (std::uint32_t pass = 0; pass < target_.passCount(); ++pass) {
+        target_.beginPass(commands_, pass, lighting_.background);
+        renderer_.draw(commands_, *gpuScene_, target_.eyeExtent(), target_.firstEyeOfPass(pass));
+        target_.endPass(commands_);
+    }
+    target_.finish(commands_);
     timer_.end(commands_);
     if (readBack) target_.recordReadback(commands_);
     VK_CHECK(vkEndCommandBuffer(commands_));

@@ -20,6 +20,8 @@ namespace usine::render {
 struct RenderSettings {
     VkExtent2D eyeExtent{640, 720};
     VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_4_BIT;
+    // Unset: what the driver does right (preferredStereoPasses). Tests force each way.
+    std::optional<StereoPasses> passes;
 };
 
 struct FrameTiming {
@@ -39,6 +41,7 @@ public:
     const GpuSceneStats& sceneStats() const { return gpuScene_->stats(); }
     double uploadMs() const { return uploadMs_; }
     VkSampleCountFlagBits samples() const { return target_.samples(); }
+    StereoPasses passes() const { return target_.passes(); }
 
 private:
     gpu::GpuContext& context_;

@@ -30,7 +30,7 @@ OwnedDescriptorSetLayout singleBindingLayout(VkDevice device, VkDescriptorType t
 } // namespace
 
 SceneRenderer::SceneRenderer(GpuContext& context, VkFormat colorFormat, VkFormat depthFormat,
-                             VkSampleCountFlagBits samples) {
+                             VkSampleCountFlagBits samples, StereoPasses passes) {
     const VkDevice device = context.device();
     frameLayout_ = singleBindingLayout(device, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
                                        VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT);
@@ -38,7 +38,8 @@ SceneRenderer::SceneRenderer(GpuContext& context, VkFormat colorFormat, VkFormat
     textureLayout_ = singleBindingLayout(device, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT);
 
     const VkDescriptorSetLayout setLayouts[] = {frameLayout_.get(), instanceLayout_.get(), textureLayout_.get()};
-    const VkPushConstantRange pushRange{VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(MaterialPushConstants)};
+    const VkPushConstantRange pushRange{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                                        kDrawConstantsSize};
     auto layoutInfo = vkStruct<VkPipelineLayoutCreateInfo>(VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO);
     layoutInfo.setLayoutCount = 3;
     layoutInfo.pSetLayouts = setLayouts;
@@ -64,7 +65,7 @@ SceneRenderer::SceneRenderer(GpuContext& context, VkFormat colorFormat, VkFormat
     description.colorFormat = colorFormat;
     description.depthFormat = depthFormat;
     description.samples = samples;
-    description.viewMask = 0b11;
+    description.viewMask = passes == StereoPasses::OneMultiviewPass ? 0b11 : 0;
     // No culling: factory CAD often has open shells and flipped faces; the fragment
     // shader lights whichever side faces the eye.
     description.cullMode = VK_CULL_MODE_NONE;
@@ -98,7 +99,9 @@ void SceneRenderer::setFrameUniforms(const FrameUniforms& uniforms) {
     std::memcpy(frameUniforms_.mapped(), &uniforms, sizeof uniforms);
 }
 
-void SceneRenderer::draw(VkCommandBuffer commands, const GpuScene& scene, VkExtent2D extent) const {
+void SceneRenderer::draw(VkCommandBuffer commands, const GpuScene& scene, VkExtent2D extent,
+                         std::uint32_t firstEye) const {
+    constexpr VkShaderStageFlags kStages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
     // Viewport with positive height: our projection already flips Y for Vulkan.
     const VkViewport viewport{0, 0, static_cast<float>(extent.width), static_cast<float>(extent.height), 0, 1};
     const VkRect2D scissor{{0, 0}, extent};
@@ -111,6 +114,7 @@ void SceneRenderer::draw(VkCommandBuffer commands, const GpuScene& scene, VkExte
     const VkDeviceSize zero = 0;
     vkCmdBindVertexBuffers(commands, 0, 1, &vertexBuffer, &zero);
     vkCmdBindIndexBuffer(commands, scene.indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
+    vkCmdPushConstants(commands, pipelineLayout_.get(), kStages, kFirstEyePushOffset, sizeof firstEye, &firstEye);
 
     std::uint32_t boundMaterial = UINT32_MAX;
     VkDescriptorSet boundTexture = VK_NULL_HANDLE;
@@ -122,8 +126,8 @@ void SceneRenderer::draw(VkCommandBuffer commands, const GpuScene& scene, VkExte
                                         &material.textureSet, 0, nullptr);
                 boundTexture = material.textureSet;
             }
-            vkCmdPushConstants(commands, pipelineLayout_.get(), VK_SHADER_STAGE_FRAGMENT_BIT, 0,
-                               sizeof(MaterialPushConstants), &material.constants);
+            vkCmdPushConstants(commands, pipelineLayout_.get(), kStages, 0, sizeof(MaterialPushConstants),
+                               &material.constants);
             boundMaterial = draw.material;
         }
         vkCmdDrawIndexed(commands, draw.indexCount, draw.instanceCount, draw.firstIndex, draw.vertexOffset,

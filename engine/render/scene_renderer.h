@@ -1,10 +1,11 @@
-// Draws a GpuScene into both eyes of a multiview target: owns the mesh pipeline, its
+// Draws a GpuScene into the eyes of a stereo target's pass: owns the mesh pipeline, its
 // layouts and the per-frame uniform buffer.
 #pragma once
 
 #include "gpu/gpu_buffer.h"
 #include "gpu/owned_handle.h"
 #include "render/frame_uniforms.h"
+#include "render/stereo_passes.h"
 
 namespace usine::gpu {
 class GpuContext;
@@ -16,15 +17,17 @@ class GpuScene;
 
 class SceneRenderer {
 public:
-    SceneRenderer(gpu::GpuContext& context, VkFormat colorFormat, VkFormat depthFormat, VkSampleCountFlagBits samples);
+    SceneRenderer(gpu::GpuContext& context, VkFormat colorFormat, VkFormat depthFormat, VkSampleCountFlagBits samples,
+                  StereoPasses passes);
 
     VkDescriptorSetLayout instanceSetLayout() const { return instanceLayout_.get(); }
     VkDescriptorSetLayout textureSetLayout() const { return textureLayout_.get(); }
 
     // Must not be called while a submitted frame that reads the uniforms is running.
     void setFrameUniforms(const FrameUniforms& uniforms);
-    // Records the draws; the caller has begun rendering with view mask 0b11.
-    void draw(VkCommandBuffer commands, const GpuScene& scene, VkExtent2D extent) const;
+    // Records the draws of one pass, whose first eye is `firstEye`; the caller has begun
+    // the pass (StereoTarget::beginPass).
+    void draw(VkCommandBuffer commands, const GpuScene& scene, VkExtent2D extent, std::uint32_t firstEye) const;
 
 private:
     gpu::OwnedDescriptorSetLayout frameLayout_;

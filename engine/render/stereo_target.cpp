@@ -12,21 +12,26 @@ namespace usine::render {
 
 using namespace usine::gpu;
 
-StereoTarget::StereoTarget(GpuContext& context, VkExtent2D eyeExtent, VkSampleCountFlagBits samples)
+StereoTarget::StereoTarget(GpuContext& context, VkExtent2D eyeExtent, VkSampleCountFlagBits samples,
+                           StereoPasses passes)
     : extent_(eyeExtent),
       samples_(samples > context.capabilities().maxColorDepthSamples ? context.capabilities().maxColorDepthSamples
-                                                                    : samples) {
+                                                                    : samples),
+      passes_(passes) {
     if (eyeExtent.width == 0 || eyeExtent.height == 0 || eyeExtent.width > 8192 || eyeExtent.height > 8192)
         throw UserError("the picture size must be between 1x1 and 8192x8192 per eye");
     ImageDescription color;
     color.format = kColorFormat;
     color.extent = eyeExtent;
     color.layers = 2;
-    color.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+    color.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT |
+                  (resolvesInPass() ? 0 : VK_IMAGE_USAGE_TRANSFER_DST_BIT);
     resolved_ = createImage(context, color);
     if (samples_ != VK_SAMPLE_COUNT_1_BIT) {
         color.samples = samples_;
-        color.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT;
+        // One pass per eye resolves with a transfer afterwards (see resolvesInPass()).
+        color.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | (resolvesInPass() ? VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT
+                                                                               : VK_IMAGE_USAGE_TRANSFER_SRC_BIT);
         multisampled_ = createImage(context, color);
     }
     ImageDescription depth;
@@ -40,21 +45,41 @@ StereoTarget::StereoTarget(GpuContext& context, VkExtent2D eyeExtent, VkSampleCo
 
     const VkDeviceSize eyeBytes = VkDeviceSize(eyeExtent.width) * eyeExtent.height * 4;
     readback_ = createBuffer(context, eyeBytes * 2, VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUse::Readback);
+
+    if (passes_ == StereoPasses::OneMultiviewPass) {
+        passViews_.push_back({multisampled_.view.get(), resolved_.view.get(), depth_.view.get()});
+        return;
+    }
+    auto layerView = [&](const GpuImage& image, std::uint32_t layer) {
+        if (!image.image) return VkImageView(VK_NULL_HANDLE);
+        layerViews_.push_back(createLayerView(context.device(), image, layer));
+        return layerViews_.back().get();
+    };
+    for (std::uint32_t eye = 0; eye < 2; ++eye)
+        passViews_.push_back({layerView(multisampled_, eye), layerView(resolved_, eye), layerView(depth_, eye)});
 }
 
-void StereoTarget::beginRendering(VkCommandBuffer commands, const glm::vec3& clearColor) {
+bool StereoTarget::resolvesInPass() const {
+    // Mesa's lavapipe 22.3 resolves a single-layer view of layer 1 into layer 0 (measured:
+    // the right eye stayed empty), so passes per eye resolve both layers with one
+    // vkCmdResolveImage after drawing. The multiview pass resolves as it ends, which is
+    // what tiled GPUs do best.
+    return passes_ == StereoPasses::OneMultiviewPass;
+}
+
+void StereoTarget::prepare(VkCommandBuffer commands) {
     const VkImageSubresourceRange colorRange{VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 2};
     // Previous contents are discarded (UNDEFINED); the barriers order this frame's writes
     // after the previous frame's writes and readback copy.
-    constexpr VkPipelineStageFlags2 kPreviousUse =
-        VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_2_COPY_BIT;
+    constexpr VkPipelineStageFlags2 kPreviousUse = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                                                   VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_RESOLVE_BIT;
     transition(commands, {resolved_.get(), colorRange, VK_IMAGE_LAYOUT_UNDEFINED,
                           VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, kPreviousUse,
                           VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                           VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
     if (multisampled_.image)
         transition(commands, {multisampled_.get(), colorRange, VK_IMAGE_LAYOUT_UNDEFINED,
-                              VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                              VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, kPreviousUse,
                               VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                               VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
     constexpr VkPipelineStageFlags2 kDepthStages =
@@ -64,23 +89,29 @@ void StereoTarget::beginRendering(VkCommandBuffer commands, const glm::vec3& cle
     transition(commands, {depth_.get(), {VK_IMAGE_ASPECT_DEPTH_BIT, 0, 1, 0, 2}, VK_IMAGE_LAYOUT_UNDEFINED,
                           VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, kDepthStages, VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
                           kDepthStages, kDepthAccess});
+}
 
+void StereoTarget::beginPass(VkCommandBuffer commands, std::uint32_t pass, const glm::vec3& clearColor) {
+    const PassViews& views = passViews_.at(pass);
     auto color = vkStruct<VkRenderingAttachmentInfo>(VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO);
     color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
     color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
     color.clearValue.color = {{clearColor.x, clearColor.y, clearColor.z, 1.0f}};
-    if (multisampled_.image) {
-        color.imageView = multisampled_.view.get();
+    if (views.multisampled && resolvesInPass()) {
+        color.imageView = views.multisampled;
         color.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE; // only the resolved picture is kept
         color.resolveMode = VK_RESOLVE_MODE_AVERAGE_BIT;
-        color.resolveImageView = resolved_.view.get();
+        color.resolveImageView = views.resolved;
         color.resolveImageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    } else if (views.multisampled) {
+        color.imageView = views.multisampled;
+        color.storeOp = VK_ATTACHMENT_STORE_OP_STORE; // resolved in finish()
     } else {
-        color.imageView = resolved_.view.get();
+        color.imageView = views.resolved;
         color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
     }
     auto depth = vkStruct<VkRenderingAttachmentInfo>(VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO);
-    depth.imageView = depth_.view.get();
+    depth.imageView = views.depth;
     depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
     depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
     depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
@@ -89,20 +120,44 @@ void StereoTarget::beginRendering(VkCommandBuffer commands, const glm::vec3& cle
     auto rendering = vkStruct<VkRenderingInfo>(VK_STRUCTURE_TYPE_RENDERING_INFO);
     rendering.renderArea = {{0, 0}, extent_};
     rendering.layerCount = 1; // ignored with multiview; the view mask selects the layers
-    rendering.viewMask = 0b11;
+    rendering.viewMask = passes_ == StereoPasses::OneMultiviewPass ? 0b11 : 0;
     rendering.colorAttachmentCount = 1;
     rendering.pColorAttachments = &color;
     rendering.pDepthAttachment = &depth;
     vkCmdBeginRendering(commands, &rendering);
 }
 
-void StereoTarget::endRendering(VkCommandBuffer commands) { vkCmdEndRendering(commands); }
+void StereoTarget::endPass(VkCommandBuffer commands) { vkCmdEndRendering(commands); }
+
+void StereoTarget::finish(VkCommandBuffer commands) {
+    const VkImageSubresourceRange both{VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 2};
+    if (multisampled_.image && !resolvesInPass()) {
+        transition(commands, {multisampled_.get(), both, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                              VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                              VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_RESOLVE_BIT,
+                              VK_ACCESS_2_TRANSFER_READ_BIT});
+        transition(commands, {resolved_.get(), both, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                              VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                              VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_RESOLVE_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT});
+        VkImageResolve region{};
+        region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 2};
+        region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 2};
+        region.extent = {extent_.width, extent_.height, 1};
+        vkCmdResolveImage(commands, multisampled_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, resolved_.get(),
+                          VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
+        transition(commands, {resolved_.get(), both, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                              VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_RESOLVE_BIT,
+                              VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
+                              VK_ACCESS_2_TRANSFER_READ_BIT});
+        return;
+    }
+    transition(commands, {resolved_.get(), both, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                          VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                          VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
+                          VK_ACCESS_2_TRANSFER_READ_BIT});
+}
 
 void StereoTarget::recordReadback(VkCommandBuffer commands) {
-    transition(commands, {resolved_.get(), {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 2},
-                          VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                          VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
-                          VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT});
     VkBufferImageCopy region{};
     region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 2};
     region.imageExtent = {extent_.width, extent_.height, 1};

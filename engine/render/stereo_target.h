@@ -1,13 +1,16 @@
 // An offscreen stereo render target: a 2-layer image array (layer 0 = left eye,
-// layer 1 = right eye) drawn by one multiview pass, with 4x MSAA resolved into sRGB,
-// a reversed-depth buffer, and a readback path to CPU pictures.
+// layer 1 = right eye) drawn by one multiview pass (or one pass per eye, see
+// stereo_passes.h), with 4x MSAA resolved into sRGB, a reversed-depth buffer, and a
+// readback path to CPU pictures.
 #pragma once
 
 #include "core/image.h"
 #include "gpu/gpu_buffer.h"
 #include "gpu/gpu_image.h"
+#include "render/stereo_passes.h"
 
 #include <array>
+#include <vector>
 #include <glm/glm.hpp>
 
 namespace usine::gpu {
@@ -22,26 +25,47 @@ public:
     static constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
 
     // `samples` is clamped to what the GPU offers for colour and depth together.
-    StereoTarget(gpu::GpuContext& context, VkExtent2D eyeExtent, VkSampleCountFlagBits samples);
+    StereoTarget(gpu::GpuContext& context, VkExtent2D eyeExtent, VkSampleCountFlagBits samples, StereoPasses passes);
 
     VkExtent2D eyeExtent() const { return extent_; }
     VkSampleCountFlagBits samples() const { return samples_; }
+    StereoPasses passes() const { return passes_; }
+    std::uint32_t passCount() const { return passes_ == StereoPasses::OneMultiviewPass ? 1 : 2; }
+    // The eye a pass starts with (0 for the multiview pass; 0 or 1 when one per eye).
+    std::uint32_t firstEyeOfPass(std::uint32_t pass) const { return pass; }
 
-    // Starts a multiview rendering of both layers, cleared to `clearColor` (linear).
-    void beginRendering(VkCommandBuffer commands, const glm::vec3& clearColor);
-    void endRendering(VkCommandBuffer commands);
-    // Copies the resolved picture into host memory; read it with readEyes() once the
-    // submission has completed.
+    // Once per frame, before the passes: layouts for this frame's drawing.
+    void prepare(VkCommandBuffer commands);
+    // Starts pass `pass` (multiview over both layers, or one layer), cleared to
+    // `clearColor` (linear).
+    void beginPass(VkCommandBuffer commands, std::uint32_t pass, const glm::vec3& clearColor);
+    void endPass(VkCommandBuffer commands);
+    // Once per frame, after the passes: the resolved picture of both eyes ends in
+    // TRANSFER_SRC_OPTIMAL, ready to be copied (to a PNG, or a headset's swapchain).
+    void finish(VkCommandBuffer commands);
+    // After finish(): copies the picture into host memory; read it with readEyes() once
+    // the submission has completed.
     void recordReadback(VkCommandBuffer commands);
     std::array<Rgba8Image, 2> readEyes() const;
 
 private:
+    bool resolvesInPass() const;
+
+    struct PassViews {
+        VkImageView multisampled = VK_NULL_HANDLE;
+        VkImageView resolved = VK_NULL_HANDLE;
+        VkImageView depth = VK_NULL_HANDLE;
+    };
+
     VkExtent2D extent_;
     VkSampleCountFlagBits samples_;
+    StereoPasses passes_;
     gpu::GpuImage multisampled_; // absent when samples_ == 1
     gpu::GpuImage resolved_;
     gpu::GpuImage depth_;
     gpu::GpuBuffer readback_;
+    std::vector<gpu::OwnedImageView> layerViews_; // one pass per eye: views of single layers
+    std::vector<PassViews> passViews_;
 };
 
 } // namespace usine::render

@@ -13,7 +13,7 @@ struct Framing {
 };
 
 // A view from the front-right and a little above (how one first walks up to a machine),
-// far enough back that the bounding sphere fits in the narrowest half-angle of `fov`.
+// just far enough back that the whole bounding box fits in `fov`.
 Framing frameBounds(const asset::Bounds& bounds, const Fov& fov);
 
 // Near and far planes that enclose a bounding sphere seen from `eye`.

@@ -7,11 +7,7 @@
 
 layout(set = 2, binding = 0) uniform sampler2D baseColorTexture;
 
-layout(push_constant) uniform Material {
-    vec4 baseColor;
-    vec4 emissiveAndMetallic; // rgb emissive, a metallic
-    float roughness;
-} material;
+#include "draw_constants.glsl"
 
 layout(location = 0) in vec3 inWorldPosition;
 layout(location = 1) in vec3 inNormal;
@@ -38,12 +34,12 @@ vec3 filmic(vec3 x) { // Narkowicz's fit of the ACES curve
 }
 
 void main() {
-    vec4 base = material.baseColor * texture(baseColorTexture, inUv) * inColor;
-    float metallic = material.emissiveAndMetallic.a;
-    float roughness = clamp(material.roughness, 0.04, 1.0);
+    vec4 base = draw.baseColor * texture(baseColorTexture, inUv) * inColor;
+    float metallic = draw.emissiveAndMetallic.a;
+    float roughness = clamp(draw.roughness, 0.04, 1.0);
     float alpha = roughness * roughness;
 
-    vec3 toEye = normalize(frame.eyePosition[gl_ViewIndex].xyz - inWorldPosition);
+    vec3 toEye = normalize(frame.eyePosition[gl_ViewIndex + draw.firstEye].xyz - inWorldPosition);
     vec3 n = normalize(inNormal);
     // CAD exports often have inconsistent winding and open shells: light the side we see.
     if (dot(n, toEye) < 0.0) n = -n;
@@ -64,5 +60,5 @@ void main() {
     // Metals have no diffuse: give them the ambient as a rough reflection instead.
     vec3 ambient = ambientLight * (diffuseColor + f0 * (1.0 - 0.5 * roughness));
 
-    outColor = vec4(filmic(sun + ambient + material.emissiveAndMetallic.rgb), 1.0);
+    outColor = vec4(filmic(sun + ambient + draw.emissiveAndMetallic.rgb), 1.0);
 }

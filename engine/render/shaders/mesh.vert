@@ -1,5 +1,5 @@
 #version 450
-// Draws instanced meshes into both eyes at once (multiview: gl_ViewIndex picks the eye).
+// Draws instanced meshes for the eyes of the pass (multiview: gl_ViewIndex picks the eye).
 #extension GL_EXT_multiview : require
 #extension GL_GOOGLE_include_directive : require
 #include "frame_data.glsl"
@@ -9,6 +9,8 @@ struct Instance {
     mat4 normalMatrix; // inverse transpose of the model matrix, upper 3x3 used
 };
 layout(set = 1, binding = 0, std430) readonly buffer Instances { Instance instances[]; };
+
+#include "draw_constants.glsl"
 
 layout(location = 0) in vec3 inPosition;
 layout(location = 1) in vec3 inNormal;
@@ -27,5 +29,5 @@ void main() {
     outNormal = mat3(instance.normalMatrix) * inNormal;
     outUv = inUv;
     outColor = inColor;
-    gl_Position = frame.viewProjection[gl_ViewIndex] * world;
+    gl_Position = frame.viewProjection[gl_ViewIndex + draw.firstEye] * world;
 }

@@ -1,0 +1,67 @@
+// The last gate before the GPU refuses bad indices, NaNs and dangling references,
+// naming the mesh and the element.
+#include "asset/model_check.h"
+#include "core/error.h"
+#include "support/test_scenes.h"
+
+#include <catch2/catch.hpp>
+#include <limits>
+
+using namespace usine;
+using namespace usine::asset;
+
+TEST_CASE("a valid model has no problems", "[check]") {
+    CHECK(findModelProblems(testing::cubeModel({0, 0, 0}, 1)).empty());
+}
+
+TEST_CASE("an index past the vertices is found and named", "[check]") {
+    Model model = testing::cubeModel({0, 0, 0}, 1);
+    model.primitives[0].indices[7] = 24;
+    const auto problems = findModelProblems(model);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0] == "mesh 'cube': triangle 2 uses vertex 24 but the mesh has only 24 vertices");
+    CHECK_THROWS_WITH(requireValidModel(model), Catch::StartsWith("test cube: mesh 'cube': triangle 2"));
+}
+
+TEST_CASE("NaN and infinite coordinates are found", "[check]") {
+    Model model = testing::cubeModel({0, 0, 0}, 1);
+    model.primitives[0].vertices[5].position.y = std::numeric_limits<float>::quiet_NaN();
+    model.primitives[0].vertices[9].normal.x = std::numeric_limits<float>::infinity();
+    const auto problems = findModelProblems(model);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0] == "mesh 'cube': vertex 5 has a NaN or infinite coordinate");
+    model = testing::cubeModel({0, 0, 0}, 1);
+    model.instances[0].transform[3][0] = std::numeric_limits<float>::infinity();
+    CHECK_THAT(findModelProblems(model).at(0), Catch::Contains("NaN or infinite transform"));
+}
+
+TEST_CASE("dangling references and broken triangle lists are found", "[check]") {
+    Model model = testing::cubeModel({0, 0, 0}, 1);
+    model.primitives[0].material = 3;
+    model.materials[0].baseColorTexture = 0; // no textures
+    model.instances.push_back({7, glm::mat4(1), "ghost"});
+    model.primitives[0].indices.pop_back();
+    const auto problems = findModelProblems(model);
+    CHECK(problems.size() == 4);
+    CHECK_THAT(problems, Catch::VectorContains(std::string("mesh 'cube' has 35 indices, not a multiple of 3")));
+    CHECK_THAT(problems, Catch::VectorContains(std::string("mesh 'cube' uses material 3 but the model has 1")));
+    CHECK_THAT(problems, Catch::VectorContains(std::string("node 'ghost' places mesh 7 of 1")));
+}
+
+TEST_CASE("a model with nothing to draw is refused", "[check]") {
+    Model empty;
+    empty.sourceName = "empty.glb";
+    CHECK_THROWS_WITH(requireValidModel(empty), "empty.glb: the file contains no triangle meshes to show");
+}
+
+TEST_CASE("bounds cover every instance", "[check]") {
+    Model model = testing::cubeModel({0, 0, 0}, 2);
+    glm::mat4 moved(1);
+    moved[3] = glm::vec4(10, 0, 0, 1);
+    model.instances.push_back({0, moved, "copy"});
+    const Bounds bounds = modelBounds(model);
+    CHECK(bounds.min.x == -1.0f);
+    CHECK(bounds.max.x == 11.0f);
+    CHECK(model.drawnTriangleCount() == 24);
+    CHECK(model.uniqueTriangleCount() == 12);
+}

@@ -1,0 +1,64 @@
+// Test models and rendering helper.
+#include "support/test_scenes.h"
+
+#include "asset/model_import.h"
+#include "render/headless_stereo_renderer.h"
+#include "scene/framing.h"
+#include "support/gpu_test_context.h"
+
+namespace usine::testing {
+
+asset::Model cubeModel(const glm::vec3& center, float size, std::uint32_t color) {
+    asset::Model model;
+    model.sourceName = "test cube";
+    asset::Primitive cube;
+    cube.name = "cube";
+    const float h = size * 0.5f;
+    // Six faces, four vertices each, so every face has its own flat normal.
+    const glm::vec3 normals[6] = {{1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 1}, {0, 0, -1}};
+    for (const glm::vec3& n : normals) {
+        const glm::vec3 u = std::abs(n.y) > 0.5f ? glm::vec3(1, 0, 0) : glm::vec3(0, 1, 0);
+        const glm::vec3 v = glm::cross(n, u);
+        const auto base = static_cast<std::uint32_t>(cube.vertices.size());
+        const glm::vec2 corners[4] = {{-1, -1}, {1, -1}, {1, 1}, {-1, 1}};
+        for (const glm::vec2& c : corners)
+            cube.vertices.push_back({center + (n + u * c.x + v * c.y) * h, n, (c + 1.0f) * 0.5f, color});
+        cube.indices.insert(cube.indices.end(), {base, base + 1, base + 2, base, base + 2, base + 3});
+    }
+    model.primitives.push_back(cube);
+    model.meshes.push_back({"cube", {0}});
+    model.materials.push_back({"matte", glm::vec4(1), 0.0f, 0.9f, glm::vec3(0), -1});
+    model.instances.push_back({0, glm::mat4(1), "cube"});
+    return model;
+}
+
+asset::Model squareModel(const glm::vec3& center, float size, std::uint32_t color) {
+    asset::Model model = cubeModel(center, size, color);
+    model.sourceName = "test square";
+    asset::Primitive& square = model.primitives[0];
+    // Keep only the +Z face (the fifth face of cubeModel: vertices 16..19).
+    square.vertices.erase(square.vertices.begin() + 20, square.vertices.end());
+    square.vertices.erase(square.vertices.begin(), square.vertices.begin() + 16);
+    square.indices = {0, 1, 2, 0, 2, 3};
+    return model;
+}
+
+std::array<Rgba8Image, 2> renderEyes(const scene::Scene& scene, const render::StereoCamera& camera,
+                                     VkExtent2D eyeExtent, VkSampleCountFlagBits samples,
+                                     std::optional<render::StereoPasses> passes) {
+    render::HeadlessStereoRenderer renderer(sharedGpu(), scene, {eyeExtent, samples, passes});
+    renderer.renderFrame(camera);
+    return renderer.eyes();
+}
+
+render::StereoCamera framedCamera(const scene::Scene& scene, VkExtent2D eyeExtent, float eyeDistance) {
+    const Fov fov = symmetricFov(glm::radians(90.0f), float(eyeExtent.width) / float(eyeExtent.height));
+    const scene::Framing framing = scene::frameBounds(scene.bounds(), fov);
+    return render::stereoCameraFromHead(framing.head, eyeDistance, fov, framing.nearZ, framing.farZ);
+}
+
+scene::Scene sceneOfFile(const std::filesystem::path& path) {
+    return scene::sceneOfModel(std::make_shared<asset::Model>(asset::importModel(path)));
+}
+
+} // namespace usine::testing
