@@ -73,7 +73,9 @@ int benchCommand(const std::vector<std::string>& words) {
     printRow("frames", concat(frames, " measured after ", kWarmUp, " warm-up"));
     printRow("triangles", concat(stats.trianglesDrawn, " per eye (", stats.uniqueTriangles, " unique, ",
                                  stats.instances, " instances)"));
-    printRow("draw calls", concat(stats.drawCalls));
+    const std::uint32_t passCount = renderer.passes() == render::StereoPasses::OneMultiviewPass ? 1 : 2;
+    printRow("draw calls", concat(stats.drawCalls * passCount, " per frame (", stats.drawCalls, " per pass, ", passCount,
+                                  passCount == 1 ? " pass)" : " passes)"));
     printRow("import ms", fixed(loaded.importMs, 1));
     printRow("upload ms", fixed(renderer.uploadMs(), 1));
     const Spread cpuSpread = spreadOf(cpu);
