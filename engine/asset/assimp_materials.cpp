@@ -19,14 +19,18 @@ namespace fs = std::filesystem;
 float clamp01(float value) { return std::isfinite(value) ? std::clamp(value, 0.0f, 1.0f) : 0.0f; }
 
 // Exporters write texture paths in many ways: relative, absolute from the author's PC,
-// with Windows separators. Try the path as written, then the bare file name next to the
-// model (where authors ship textures).
+// with Windows separators. A relative path is tried as written, then the bare file name
+// next to the model (where authors ship textures). An absolute path is never followed:
+// it names the author's machine, and a model must not pull pictures from anywhere on a
+// school PC; only its file name is looked for beside the model.
 std::optional<fs::path> findTextureFile(const fs::path& modelDirectory, std::string reference) {
     std::replace(reference.begin(), reference.end(), '\\', '/');
-    std::error_code ec;
     const fs::path asWritten(reference);
-    const fs::path candidates[] = {asWritten.is_absolute() ? asWritten : modelDirectory / asWritten,
-                                   modelDirectory / asWritten.filename()};
+    const bool absolute = asWritten.is_absolute() || (reference.size() > 1 && reference[1] == ':');
+    std::vector<fs::path> candidates;
+    if (!absolute) candidates.push_back(modelDirectory / asWritten);
+    candidates.push_back(modelDirectory / asWritten.filename());
+    std::error_code ec;
     for (const fs::path& candidate : candidates)
         if (fs::is_regular_file(candidate, ec)) return candidate;
     return std::nullopt;

@@ -3,6 +3,7 @@
 
 #include "asset/model_limits.h"
 #include "core/error.h"
+#include "core/image_io.h"
 #include "core/text.h"
 
 #include <cmath>
@@ -51,6 +52,9 @@ void checkPrimitive(const Model& model, std::size_t index, std::vector<std::stri
         if (!finite(v.position) || !finite(v.normal) || !finite(v.uv)) {
             report(concat(who, ": vertex ", i, " has a NaN or infinite coordinate"));
             if (found > kProblemsPerPrimitive) break;
+        } else if (glm::dot(v.normal, v.normal) < 1e-12f) {
+            report(concat(who, ": vertex ", i, " has a zero-length normal"));
+            if (found > kProblemsPerPrimitive) break;
         }
     }
 }
@@ -67,6 +71,8 @@ std::vector<std::string> findModelProblems(const Model& model) {
         problems.push_back(concat("has ", model.materials.size(), " materials; the limit is ", kMaxMaterials));
     if (model.textures.size() > kMaxTextures)
         problems.push_back(concat("has ", model.textures.size(), " textures; the limit is ", kMaxTextures));
+    if (model.primitives.size() > kMaxPrimitives)
+        problems.push_back(concat("has ", model.primitives.size(), " meshes; the limit is ", kMaxPrimitives));
     if (model.instances.size() > kMaxInstances)
         problems.push_back(concat("places ", model.instances.size(), " meshes; the limit is ", kMaxInstances));
     if (model.uniqueTriangleCount() > kMaxUniqueTriangles)
@@ -87,13 +93,23 @@ std::vector<std::string> findModelProblems(const Model& model) {
             problems.push_back(concat("node '", instance.node, "' has a NaN or infinite transform"));
     }
     for (const Material& material : model.materials) {
-        if (material.baseColorTexture >= static_cast<std::int64_t>(model.textures.size()))
+        if (material.baseColorTexture >= static_cast<std::int64_t>(model.textures.size()) ||
+            material.baseColorTexture < -1)
             problems.push_back(concat("material '", material.name, "' uses texture ", material.baseColorTexture,
                                       " of ", model.textures.size()));
+        if (!finite(glm::vec3(material.baseColor)) || !std::isfinite(material.baseColor.w) ||
+            !std::isfinite(material.metallic) || !std::isfinite(material.roughness) || !finite(material.emissive))
+            problems.push_back(concat("material '", material.name, "' has a NaN or infinite value"));
     }
     for (const Texture& texture : model.textures) {
-        const std::size_t expected = static_cast<std::size_t>(texture.pixels.width) * texture.pixels.height * 4;
-        if (texture.pixels.empty() || texture.pixels.pixels.size() != expected)
+        const int width = texture.pixels.width, height = texture.pixels.height;
+        // Sides checked first: a negative or huge side must not wrap the size computation.
+        if (width < 1 || height < 1 || width > kMaxImageSide || height > kMaxImageSide) {
+            problems.push_back(concat("texture '", texture.source, "' is ", width, "x", height,
+                                      " pixels; sides must be 1 to ", kMaxImageSide));
+            continue;
+        }
+        if (texture.pixels.pixels.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4)
             problems.push_back(concat("texture '", texture.source, "' has no valid pixels"));
     }
     return problems;

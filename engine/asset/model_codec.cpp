@@ -1,6 +1,7 @@
 // Binary model encoding: little-endian PODs and length-prefixed arrays.
 #include "asset/model_codec.h"
 
+#include "asset/model_limits.h"
 #include "core/error.h"
 #include "core/text.h"
 
@@ -60,10 +61,12 @@ public:
         offset_ += length;
         return value;
     }
-    // A count of records that each take at least `minimumBytes`: checked before reserving.
-    std::uint64_t count(std::size_t minimumBytes) {
+    // A count of records that each take at least `minimumBytes` encoded, and of which a
+    // model may hold at most `limit`: checked before any record is built, so corrupt
+    // bytes cannot make the decoder build more than the stream could hold.
+    std::uint64_t count(std::size_t minimumBytes, std::uint64_t limit) {
         const std::uint64_t n = pod<std::uint64_t>();
-        if (n > remaining() / minimumBytes) fail();
+        if (n > limit || n > remaining() / minimumBytes) fail();
         return n;
     }
     std::size_t remaining() const { return bytes_.size() - offset_; }
@@ -135,20 +138,23 @@ Model decodeModel(std::span<const std::uint8_t> bytes, const std::string& what) 
 
     Model model;
     model.sourceName = in.text();
-    constexpr std::size_t kLength = sizeof(std::uint64_t); // every record has at least one length
-    model.primitives.resize(in.count(kLength));
+    // Smallest encodings: a length is 8 bytes; see encodeModel for each record's fields.
+    constexpr std::size_t kPrimitiveBytes = 8 + 4 + 8 + 8, kMeshBytes = 8 + 8,
+                          kMaterialBytes = 8 + 16 + 4 + 4 + 12 + 4, kTextureBytes = 8 + 4 + 4 + 8,
+                          kInstanceBytes = 4 + 64 + 8, kWarningBytes = 8;
+    model.primitives.resize(in.count(kPrimitiveBytes, kMaxPrimitives));
     for (Primitive& p : model.primitives) {
         p.name = in.text();
         p.material = in.pod<std::uint32_t>();
         p.vertices = in.array<Vertex>();
         p.indices = in.array<std::uint32_t>();
     }
-    model.meshes.resize(in.count(kLength));
+    model.meshes.resize(in.count(kMeshBytes, kMaxPrimitives));
     for (Mesh& mesh : model.meshes) {
         mesh.name = in.text();
         mesh.primitives = in.array<std::uint32_t>();
     }
-    model.materials.resize(in.count(kLength));
+    model.materials.resize(in.count(kMaterialBytes, kMaxMaterials));
     for (Material& m : model.materials) {
         m.name = in.text();
         m.baseColor = in.pod<glm::vec4>();
@@ -157,20 +163,20 @@ Model decodeModel(std::span<const std::uint8_t> bytes, const std::string& what) 
         m.emissive = in.pod<glm::vec3>();
         m.baseColorTexture = in.pod<std::int32_t>();
     }
-    model.textures.resize(in.count(kLength));
+    model.textures.resize(in.count(kTextureBytes, kMaxTextures));
     for (Texture& t : model.textures) {
         t.source = in.text();
         t.pixels.width = in.pod<std::int32_t>();
         t.pixels.height = in.pod<std::int32_t>();
         t.pixels.pixels = in.array<std::uint8_t>();
     }
-    model.instances.resize(in.count(kLength));
+    model.instances.resize(in.count(kInstanceBytes, kMaxInstances));
     for (MeshInstance& instance : model.instances) {
         instance.mesh = in.pod<std::uint32_t>();
         instance.transform = in.pod<glm::mat4>();
         instance.node = in.text();
     }
-    model.warnings.resize(in.count(kLength));
+    model.warnings.resize(in.count(kWarningBytes, kMaxInstances));
     for (std::string& warning : model.warnings) warning = in.text();
     if (in.remaining() != 0) in.fail();
     return model;

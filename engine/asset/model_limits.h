@@ -9,6 +9,7 @@ namespace usine::asset {
 constexpr std::uint64_t kMaxVerticesPerPrimitive = 16u << 20;   // 16 M
 constexpr std::uint64_t kMaxTrianglesPerPrimitive = 32u << 20;  // 32 M
 constexpr std::uint64_t kMaxUniqueTriangles = 64u << 20;        // whole model
+constexpr std::uint64_t kMaxPrimitives = 1u << 20;
 constexpr std::uint64_t kMaxInstances = 1u << 20;
 constexpr std::uint64_t kMaxMaterials = 1u << 16;
 constexpr std::uint64_t kMaxTextures = 4096;

@@ -5,9 +5,11 @@
 #include "core/error.h"
 #include "core/text.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <new>
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/resource.h>
@@ -20,6 +22,7 @@ namespace {
 constexpr char kResult = 'R';
 constexpr char kUserError = 'U';
 constexpr char kOtherError = 'X';
+constexpr char kOutOfMemory = 'M';
 
 void writeAll(int fd, const void* data, std::size_t size) {
     const auto* bytes = static_cast<const std::uint8_t*>(data);
@@ -32,10 +35,22 @@ void writeAll(int fd, const void* data, std::size_t size) {
     }
 }
 
-[[noreturn]] void childMain(int fd, const std::function<std::vector<std::uint8_t>()>& work) {
+[[noreturn]] void childMain(int fd, const std::function<std::vector<std::uint8_t>()>& work,
+                            std::uint64_t memoryLimit) {
     // A crash should not spend seconds writing a core file.
     rlimit noCore{0, 0};
     setrlimit(RLIMIT_CORE, &noCore);
+#if !defined(__SANITIZE_ADDRESS__)
+    // A hostile file must not eat the machine's memory: past the limit, allocations in
+    // the child fail (bad_alloc) instead of the kernel killing some other process. (Not
+    // under AddressSanitizer, whose shadow memory reserves terabytes of address space.)
+    if (memoryLimit) {
+        rlimit memory{memoryLimit, memoryLimit};
+        setrlimit(RLIMIT_AS, &memory);
+    }
+#else
+    (void)memoryLimit;
+#endif
     char status = kResult;
     std::vector<std::uint8_t> payload;
     try {
@@ -43,6 +58,9 @@ void writeAll(int fd, const void* data, std::size_t size) {
     } catch (const UserError& error) {
         status = kUserError;
         payload.assign(error.what(), error.what() + std::strlen(error.what()));
+    } catch (const std::bad_alloc&) {
+        status = kOutOfMemory;
+        payload.clear();
     } catch (const std::exception& error) {
         status = kOtherError;
         payload.assign(error.what(), error.what() + std::strlen(error.what()));
@@ -64,10 +82,64 @@ std::string describeEnd(int waitStatus) {
     return "stopped unexpectedly";
 }
 
+// Whatever happens in the parent (an exception included), the pipe is closed and the
+// child is stopped and reaped: no zombie, no leaked descriptor.
+class ChildGuard {
+public:
+    ChildGuard(pid_t child, int fd) : child_(child), fd_(fd) {}
+    ~ChildGuard() {
+        closePipe();
+        if (child_ > 0) {
+            ::kill(child_, SIGKILL);
+            int status;
+            while (::waitpid(child_, &status, 0) < 0 && errno == EINTR) {
+            }
+        }
+    }
+    ChildGuard(const ChildGuard&) = delete;
+    ChildGuard& operator=(const ChildGuard&) = delete;
+
+    void closePipe() {
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = -1;
+    }
+    // Waits for the child until `deadline`; kills it if it is still running then.
+    // Returns its wait status.
+    int reap(std::chrono::steady_clock::time_point deadline) {
+        int status = 0;
+        while (true) {
+            const pid_t done = ::waitpid(child_, &status, WNOHANG);
+            if (done == child_) break;
+            if (done < 0 && errno != EINTR) throw SystemError(concat("waitpid failed: ", std::strerror(errno)));
+            if (std::chrono::steady_clock::now() >= deadline) {
+                ::kill(child_, SIGKILL);
+                while (::waitpid(child_, &status, 0) < 0 && errno == EINTR) {
+                }
+                break;
+            }
+            ::usleep(1000);
+        }
+        child_ = -1;
+        return status;
+    }
+
+private:
+    pid_t child_;
+    int fd_;
+};
+
+std::uint64_t defaultMemoryLimit() {
+    const long pages = ::sysconf(_SC_PHYS_PAGES);
+    const long pageSize = ::sysconf(_SC_PAGESIZE);
+    if (pages <= 0 || pageSize <= 0) return 0;
+    return static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(pageSize) / 4 * 3;
+}
+
 } // namespace
 
 std::vector<std::uint8_t> runIsolated(const std::function<std::vector<std::uint8_t>()>& work,
                                       std::chrono::milliseconds timeLimit, const std::string& what) {
+    const std::uint64_t memoryLimit = defaultMemoryLimit();
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) throw SystemError(concat("pipe failed: ", std::strerror(errno)));
     const pid_t child = ::fork();
@@ -78,9 +150,10 @@ std::vector<std::uint8_t> runIsolated(const std::function<std::vector<std::uint8
     }
     if (child == 0) {
         ::close(fds[0]);
-        childMain(fds[1], work);
+        childMain(fds[1], work, memoryLimit);
     }
     ::close(fds[1]);
+    ChildGuard guard(child, fds[0]);
 
     std::vector<std::uint8_t> received;
     const auto deadline = std::chrono::steady_clock::now() + timeLimit;
@@ -95,17 +168,20 @@ std::vector<std::uint8_t> runIsolated(const std::function<std::vector<std::uint8
         pollfd waitFor{fds[0], POLLIN, 0};
         const int ready = ::poll(&waitFor, 1, static_cast<int>(std::min<long long>(left.count(), 1000)));
         if (ready < 0 && errno == EINTR) continue;
-        if (ready <= 0) continue;
+        if (ready < 0) throw SystemError(concat("poll failed: ", std::strerror(errno)));
+        if (ready == 0) continue;
         const ssize_t got = ::read(fds[0], buffer, sizeof buffer);
         if (got < 0 && errno == EINTR) continue;
         if (got <= 0) break; // end of file: the child finished or died
+        // The child cannot have produced more than its memory limit: more is a runaway.
+        if (memoryLimit && received.size() + static_cast<std::size_t>(got) > memoryLimit)
+            throw UserError(concat(what, ": the reader produced more data than this PC's memory allows"));
         received.insert(received.end(), buffer, buffer + got);
     }
-    ::close(fds[0]);
-    if (timedOut) ::kill(child, SIGKILL);
-    int waitStatus = 0;
-    while (::waitpid(child, &waitStatus, 0) < 0 && errno == EINTR) {
-    }
+    guard.closePipe();
+    // After end of file the child is exiting; give it a moment, never forever.
+    const int waitStatus = guard.reap(timedOut ? std::chrono::steady_clock::now()
+                                               : std::chrono::steady_clock::now() + std::chrono::seconds(5));
 
     if (timedOut)
         throw UserError(concat(what, ": reading took longer than ", timeLimit.count() / 1000.0,
@@ -122,6 +198,9 @@ std::vector<std::uint8_t> runIsolated(const std::function<std::vector<std::uint8
     if (status == kResult) return payload;
     const std::string message(payload.begin(), payload.end());
     if (status == kUserError) throw UserError(message);
+    if (status == kOutOfMemory)
+        throw UserError(concat(what, ": reading needs more memory than this PC allows (",
+                               memoryLimit >> 30, " GiB for reading a file)"));
     throw UserError(concat(what, ": the reader failed: ", message));
 }
 

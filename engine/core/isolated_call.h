@@ -3,7 +3,8 @@
 // program down: a crash, an abort or a hang there becomes a UserError here.
 //
 // The work returns bytes (its result, encoded); a UserError it throws comes back as a
-// UserError with the same message. Call it before creating threads that hold locks
+// UserError with the same message. The child may use at most three quarters of the
+// machine's memory: beyond, its allocations fail and the call says so. Call it before creating threads that hold locks
 // the child would need (it forks; glibc's malloc is fork-safe).
 #pragma once
 

@@ -231,6 +231,8 @@ void GpuContext::choosePhysicalDevice(const GpuOptions& options, VulkanCreator& 
     capabilities_.samplerAnisotropy = features.samplerAnisotropy;
     capabilities_.maxSamplerAnisotropy = limits.maxSamplerAnisotropy;
     capabilities_.maxMultiviewViewCount = multiview.maxMultiviewViewCount;
+    capabilities_.maxImageDimension2D = limits.maxImageDimension2D;
+    capabilities_.maxStorageBufferRange = limits.maxStorageBufferRange;
     capabilities_.driverId = driver.driverID;
     capabilities_.driverInfo = concat(driver.driverName, " ", driver.driverInfo);
 
@@ -239,7 +241,8 @@ void GpuContext::choosePhysicalDevice(const GpuOptions& options, VulkanCreator& 
     vkGetPhysicalDeviceQueueFamilyProperties(physicalDevice_, &familyCount, nullptr);
     std::vector<VkQueueFamilyProperties> families(familyCount);
     vkGetPhysicalDeviceQueueFamilyProperties(physicalDevice_, &familyCount, families.data());
-    capabilities_.timestamps = families[queueFamily_].timestampValidBits > 0 && limits.timestampPeriod > 0;
+    capabilities_.timestampValidBits = families[queueFamily_].timestampValidBits;
+    capabilities_.timestamps = capabilities_.timestampValidBits > 0 && limits.timestampPeriod > 0;
 }
 
 void GpuContext::createDevice(const GpuOptions& options, VulkanCreator& creator) {

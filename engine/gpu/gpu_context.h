@@ -33,10 +33,13 @@ struct GpuCapabilities {
     std::uint32_t apiVersion = 0;
     VkSampleCountFlagBits maxColorDepthSamples = VK_SAMPLE_COUNT_1_BIT;
     bool timestamps = false;
+    std::uint32_t timestampValidBits = 0;
     float timestampPeriodNs = 1.0f;
     bool samplerAnisotropy = false;
     float maxSamplerAnisotropy = 1.0f;
     std::uint32_t maxMultiviewViewCount = 0;
+    std::uint32_t maxImageDimension2D = 0;
+    std::uint64_t maxStorageBufferRange = 0;
     VkDriverId driverId = static_cast<VkDriverId>(0);
     std::string driverInfo; // "llvmpipe Mesa 22.3.6 (LLVM 15.0.6)", for reports
 };

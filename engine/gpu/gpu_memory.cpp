@@ -7,6 +7,7 @@
 #include "gpu/vulkan_struct.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace usine::gpu {
 
@@ -53,7 +54,11 @@ GpuMemory::GpuMemory(VkDevice device, VkPhysicalDevice physicalDevice, VkDeviceS
     vkGetPhysicalDeviceMemoryProperties(physicalDevice, &properties_);
 }
 
-GpuMemory::~GpuMemory() = default;
+GpuMemory::~GpuMemory() {
+    // Every Allocation must be gone before its GpuMemory (and the device): one still
+    // alive would later free into a dead allocator.
+    assert(blocks_.empty() && "GPU memory destroyed while allocations are alive");
+}
 
 std::uint32_t GpuMemory::chooseMemoryType(std::uint32_t allowedTypes, MemoryUse use) const {
     VkMemoryPropertyFlags required = 0;

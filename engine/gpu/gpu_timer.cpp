@@ -9,7 +9,10 @@ namespace usine::gpu {
 
 GpuTimer::GpuTimer(GpuContext& context)
     : device_(context.device()), available_(context.capabilities().timestamps),
-      periodNs_(context.capabilities().timestampPeriodNs) {
+      periodNs_(context.capabilities().timestampPeriodNs),
+      validMask_(context.capabilities().timestampValidBits >= 64
+                     ? ~std::uint64_t(0)
+                     : (std::uint64_t(1) << context.capabilities().timestampValidBits) - 1) {
     if (!available_) return;
     auto info = vkStruct<VkQueryPoolCreateInfo>(VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO);
     info.queryType = VK_QUERY_TYPE_TIMESTAMP;
@@ -37,7 +40,7 @@ std::optional<double> GpuTimer::readMs() const {
                                                   sizeof(std::uint64_t), VK_QUERY_RESULT_64_BIT);
     if (result == VK_NOT_READY) return std::nullopt;
     VK_CHECK(result);
-    return static_cast<double>(ticks[1] - ticks[0]) * periodNs_ * 1e-6;
+    return static_cast<double>((ticks[1] - ticks[0]) & validMask_) * periodNs_ * 1e-6;
 }
 
 } // namespace usine::gpu

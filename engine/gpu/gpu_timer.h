@@ -4,6 +4,7 @@
 
 #include "gpu/owned_handle.h"
 
+#include <cstdint>
 #include <optional>
 
 namespace usine::gpu {
@@ -24,6 +25,7 @@ private:
     VkDevice device_;
     bool available_;
     double periodNs_;
+    std::uint64_t validMask_; // timestamps wrap at timestampValidBits
     OwnedQueryPool pool_;
 };
 

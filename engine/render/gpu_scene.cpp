@@ -4,6 +4,7 @@
 
 #include "asset/model_check.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "gpu/gpu_context.h"
 #include "gpu/upload_batch.h"
 #include "gpu/vulkan_check.h"
@@ -86,6 +87,19 @@ GpuScene::GpuScene(GpuContext& context, const scene::Scene& scene, VkDescriptorS
             }
         }
     }
+    const GpuCapabilities& limits = context.capabilities();
+    if (indices.size() > std::numeric_limits<std::uint32_t>::max())
+        throw UserError("the scene has more than 4 billion vertex indices");
+    if (instances.size() * sizeof(InstanceData) > limits.maxStorageBufferRange)
+        throw UserError(concat("the scene places ", instances.size(), " meshes; this GPU can hold ",
+                               limits.maxStorageBufferRange / sizeof(InstanceData), " in one scene"));
+    for (const scene::PlacedModel& placed : scene.models)
+        for (const asset::Texture& texture : placed.model->textures)
+            if (std::uint32_t(std::max(texture.pixels.width, texture.pixels.height)) > limits.maxImageDimension2D)
+                throw UserError(concat(placed.model->sourceName, ": texture '", texture.source, "' is ",
+                                       texture.pixels.width, "x", texture.pixels.height, " pixels; this GPU takes at most ",
+                                       limits.maxImageDimension2D, " a side"));
+
     // Fewer state changes: draws sharing a material follow each other.
     std::stable_sort(draws_.begin(), draws_.end(),
                      [](const DrawCommand& a, const DrawCommand& b) { return a.material < b.material; });

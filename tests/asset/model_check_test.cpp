@@ -65,3 +65,24 @@ TEST_CASE("bounds cover every instance", "[check]") {
     CHECK(model.drawnTriangleCount() == 24);
     CHECK(model.uniqueTriangleCount() == 12);
 }
+
+TEST_CASE("textures with impossible sizes and materials with NaN are refused", "[check]") {
+    Model model = testing::cubeModel({0, 0, 0}, 1);
+    Texture texture;
+    texture.source = "wrapped.png";
+    texture.pixels.width = -1; // with height -4, width * height * 4 would wrap to 16
+    texture.pixels.height = -4;
+    texture.pixels.pixels.resize(16);
+    model.textures.push_back(texture);
+    model.materials[0].roughness = std::numeric_limits<float>::quiet_NaN();
+    const auto problems = findModelProblems(model);
+    CHECK_THAT(problems, Catch::VectorContains(std::string(
+                             "texture 'wrapped.png' is -1x-4 pixels; sides must be 1 to 16384")));
+    CHECK_THAT(problems, Catch::VectorContains(std::string("material 'matte' has a NaN or infinite value")));
+}
+
+TEST_CASE("a zero-length normal is refused (it would light as NaN)", "[check]") {
+    Model model = testing::cubeModel({0, 0, 0}, 1);
+    model.primitives[0].vertices[2].normal = glm::vec3(0);
+    CHECK(findModelProblems(model).at(0) == "mesh 'cube': vertex 2 has a zero-length normal");
+}

@@ -1,6 +1,7 @@
 // Encoded models survive the trip between processes; truncated or corrupt bytes are
 // errors, never out-of-bounds reads.
 #include "asset/model_codec.h"
+#include "asset/model_limits.h"
 #include "core/error.h"
 #include "support/test_scenes.h"
 
@@ -57,4 +58,10 @@ TEST_CASE("a corrupt length cannot make the decoder reserve memory it has no byt
     const std::uint64_t huge = 1ull << 60;
     std::memcpy(bytes.data() + header, &huge, sizeof huge);
     CHECK_THROWS_WITH(decodeModel(bytes, "corrupt.pack"), "corrupt.pack: model data is truncated or corrupt");
+}
+
+TEST_CASE("counts beyond the model limits are refused before anything is built", "[codec]") {
+    Model many = testing::cubeModel({0, 0, 0}, 1);
+    many.instances.assign(kMaxInstances + 1, many.instances[0]);
+    CHECK_THROWS_WITH(decodeModel(encodeModel(many), "many.pack"), "many.pack: model data is truncated or corrupt");
 }

@@ -50,3 +50,11 @@ TEST_CASE("a hang in the child is stopped at the time limit", "[isolation]") {
                       Catch::StartsWith("endless.gltf: reading took longer than 0.3 s"));
     CHECK(watch.elapsedMs() < 5000);
 }
+
+#if !defined(__SANITIZE_ADDRESS__) // AddressSanitizer aborts on such a request instead of throwing
+TEST_CASE("a child running out of memory is reported as such", "[isolation]") {
+    auto greedy = []() -> std::vector<std::uint8_t> { return std::vector<std::uint8_t>(std::size_t(1) << 50); };
+    CHECK_THROWS_WITH(runIsolated(greedy, 10s, "plant.fbx"),
+                      Catch::StartsWith("plant.fbx: reading needs more memory than this PC allows"));
+}
+#endif

@@ -44,14 +44,16 @@ void main() {
     // CAD exports often have inconsistent winding and open shells: light the side we see.
     if (dot(n, toEye) < 0.0) n = -n;
     vec3 l = frame.towardsSun.xyz;
-    vec3 h = normalize(l + toEye);
+    // With the sun exactly behind the eye, l + toEye is zero: take the normal as half-vector.
+    vec3 halfSum = l + toEye;
+    vec3 h = dot(halfSum, halfSum) > 1e-8 ? normalize(halfSum) : n;
     float nDotL = max(dot(n, l), 0.0);
     float nDotV = max(dot(n, toEye), 1e-4);
     float nDotH = max(dot(n, h), 0.0);
     float vDotH = max(dot(toEye, h), 0.0);
 
     vec3 f0 = mix(vec3(0.04), base.rgb, metallic);
-    vec3 fresnel = f0 + (1.0 - f0) * pow(1.0 - vDotH, 5.0);
+    vec3 fresnel = f0 + (1.0 - f0) * pow(clamp(1.0 - vDotH, 0.0, 1.0), 5.0);
     vec3 diffuseColor = base.rgb * (1.0 - metallic);
     vec3 specular = fresnel * ggxDistribution(nDotH, alpha) * smithVisibility(nDotV, nDotL, alpha);
     vec3 sun = (diffuseColor / PI + specular) * frame.sunColor.rgb * nDotL;
