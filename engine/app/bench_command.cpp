@@ -41,17 +41,11 @@ int benchCommand(const std::vector<std::string>& words) {
     }
     if (arguments.positional().size() != 1) throw UserError("usine bench wants one MODEL file (see usine bench --help)");
     const int frames = static_cast<int>(arguments.integer("--frames", 200, 1, 100000));
-    const render::RenderSettings settings = renderSettings(arguments);
-    const VkExtent2D extent = settings.eyeExtent;
-
-    const ViewRequest view = viewRequest(arguments, extent);
-    const gpu::GpuOptions gpuChoice = gpuOptions(arguments);
-
-    const LoadedModel loaded = loadModel(arguments.positional()[0]);
-    const scene::Scene scene = scene::sceneOfModel(loaded.model);
-    const render::StereoCamera camera = stereoCamera(view, scene.bounds());
-    gpu::GpuContext context(gpuChoice);
-    render::HeadlessStereoRenderer renderer(context, scene, settings);
+    HeadlessSession session = openHeadlessSession(arguments, arguments.positional()[0]);
+    gpu::GpuContext& context = *session.context;
+    render::HeadlessStereoRenderer& renderer = *session.renderer;
+    const render::StereoCamera& camera = session.camera;
+    const VkExtent2D extent = renderSettings(arguments).eyeExtent;
 
     constexpr int kWarmUp = 10;
     for (int i = 0; i < kWarmUp; ++i) renderer.renderFrame(camera, false);
@@ -76,7 +70,7 @@ int benchCommand(const std::vector<std::string>& words) {
     const std::uint32_t passCount = renderer.passes() == render::StereoPasses::OneMultiviewPass ? 1 : 2;
     printRow("draw calls", concat(stats.drawCalls * passCount, " per frame (", stats.drawCalls, " per pass, ", passCount,
                                   passCount == 1 ? " pass)" : " passes)"));
-    printRow("import ms", fixed(loaded.importMs, 1));
+    printRow("import ms", fixed(session.loaded.importMs, 1));
     printRow("upload ms", fixed(renderer.uploadMs(), 1));
     const Spread cpuSpread = spreadOf(cpu);
     printRow("CPU frame ms", concat("median ", fixed(cpuSpread.median, 3), "  p95 ", fixed(cpuSpread.p95, 3),

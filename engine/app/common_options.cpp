@@ -80,6 +80,20 @@ render::StereoCamera stereoCamera(const ViewRequest& request, const asset::Bound
     return render::stereoCameraFromHead(framing.head, request.eyeDistance, request.fov, framing.nearZ, framing.farZ);
 }
 
+HeadlessSession openHeadlessSession(const Arguments& arguments, const std::filesystem::path& model) {
+    const render::RenderSettings settings = renderSettings(arguments);
+    const ViewRequest view = viewRequest(arguments, settings.eyeExtent);
+    const gpu::GpuOptions gpuChoice = gpuOptions(arguments);
+
+    HeadlessSession session;
+    session.loaded = loadModel(model);
+    session.scene = scene::sceneOfModel(session.loaded.model);
+    session.camera = stereoCamera(view, session.scene.bounds());
+    session.context = std::make_unique<gpu::GpuContext>(gpuChoice);
+    session.renderer = std::make_unique<render::HeadlessStereoRenderer>(*session.context, session.scene, settings);
+    return session;
+}
+
 void reportValidation(gpu::GpuContext& context) {
     if (!context.validationEnabled()) return;
     const std::size_t count = context.validationMessages().count();

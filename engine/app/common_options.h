@@ -7,6 +7,7 @@
 #include "gpu/gpu_context.h"
 #include "render/headless_stereo_renderer.h"
 #include "render/stereo_camera.h"
+#include "scene/scene.h"
 
 #include <filesystem>
 #include <memory>
@@ -42,6 +43,18 @@ struct ViewRequest {
 };
 ViewRequest viewRequest(const Arguments& arguments, VkExtent2D eyeExtent);
 render::StereoCamera stereoCamera(const ViewRequest& request, const asset::Bounds& bounds);
+
+// What a headless GPU command works with, prepared in the safe order: options are
+// checked first (a mistake is reported before any work), then the model is imported (it
+// forks: done before the GPU driver starts its threads), then the GPU and renderer.
+struct HeadlessSession {
+    LoadedModel loaded;
+    scene::Scene scene;
+    render::StereoCamera camera;
+    std::unique_ptr<gpu::GpuContext> context; // declared before the renderer: outlives it
+    std::unique_ptr<render::HeadlessStereoRenderer> renderer;
+};
+HeadlessSession openHeadlessSession(const Arguments& arguments, const std::filesystem::path& model);
 
 // Validation report at the end of a command: prints the count when validation was on.
 void reportValidation(gpu::GpuContext& context);

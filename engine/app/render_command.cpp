@@ -33,22 +33,13 @@ int renderCommand(const std::vector<std::string>& words) {
     const fs::path outPath(*out);
     if (outPath.has_parent_path() && !fs::is_directory(outPath.parent_path()))
         throw UserError(concat(outPath.string(), ": the folder ", outPath.parent_path().string(), " does not exist"));
-    const render::RenderSettings settings = renderSettings(arguments);
-    const VkExtent2D extent = settings.eyeExtent;
-
-    // Import first: it forks, which is safest before the GPU driver starts its threads.
-    const ViewRequest view = viewRequest(arguments, extent);
-    const gpu::GpuOptions gpuChoice = gpuOptions(arguments);
-
-    const LoadedModel loaded = loadModel(arguments.positional()[0]);
-    const scene::Scene scene = scene::sceneOfModel(loaded.model);
-    const render::StereoCamera camera = stereoCamera(view, scene.bounds());
-
-    gpu::GpuContext context(gpuChoice);
-    render::HeadlessStereoRenderer renderer(context, scene, settings);
+    HeadlessSession session = openHeadlessSession(arguments, arguments.positional()[0]);
+    gpu::GpuContext& context = *session.context;
+    render::HeadlessStereoRenderer& renderer = *session.renderer;
+    const VkExtent2D extent = renderSettings(arguments).eyeExtent;
     log::info(concat("uploaded to ", context.capabilities().name, " in ", fixed(renderer.uploadMs(), 1), " ms: ",
                      renderer.sceneStats().bytesUploaded >> 10, " KiB"));
-    const render::FrameTiming timing = renderer.renderFrame(camera);
+    const render::FrameTiming timing = renderer.renderFrame(session.camera);
     log::info(concat("rendered 2 x ", extent.width, "x", extent.height, " (", int(renderer.samples()), "x MSAA, ",
                      render::describe(renderer.passes()), ") in ", fixed(timing.totalMs, 1), " ms",
                      timing.gpuMs ? concat(" (GPU ", fixed(*timing.gpuMs, 2), " ms)") : std::string()));

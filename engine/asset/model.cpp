@@ -31,6 +31,23 @@ void Bounds::include(const glm::vec3& point) {
     }
 }
 
+Bounds transformedBounds(const Bounds& local, const glm::mat4& transform) {
+    Bounds bounds;
+    if (local.empty) return bounds;
+    for (int corner = 0; corner < 8; ++corner) {
+        const glm::vec3 p((corner & 1) ? local.max.x : local.min.x, (corner & 2) ? local.max.y : local.min.y,
+                          (corner & 4) ? local.max.z : local.min.z);
+        bounds.include(glm::vec3(transform * glm::vec4(p, 1)));
+    }
+    return bounds;
+}
+
+void Bounds::include(const Bounds& other) {
+    if (other.empty) return;
+    include(other.min);
+    include(other.max);
+}
+
 Bounds modelBounds(const Model& model) {
     // Per primitive local box first: transforming 8 corners per instance is much cheaper
     // than transforming every vertex of every instance.
@@ -39,17 +56,9 @@ Bounds modelBounds(const Model& model) {
         for (const Vertex& vertex : model.primitives[i].vertices) primitiveBounds[i].include(vertex.position);
 
     Bounds bounds;
-    for (const MeshInstance& instance : model.instances) {
-        for (std::uint32_t primitive : model.meshes[instance.mesh].primitives) {
-            const Bounds& local = primitiveBounds[primitive];
-            if (local.empty) continue;
-            for (int corner = 0; corner < 8; ++corner) {
-                glm::vec3 p((corner & 1) ? local.max.x : local.min.x, (corner & 2) ? local.max.y : local.min.y,
-                            (corner & 4) ? local.max.z : local.min.z);
-                bounds.include(glm::vec3(instance.transform * glm::vec4(p, 1)));
-            }
-        }
-    }
+    for (const MeshInstance& instance : model.instances)
+        for (std::uint32_t primitive : model.meshes[instance.mesh].primitives)
+            bounds.include(transformedBounds(primitiveBounds[primitive], instance.transform));
     return bounds;
 }
 

@@ -81,9 +81,12 @@ struct Bounds {
     bool empty = true;
 
     void include(const glm::vec3& point);
+    void include(const Bounds& other);
     glm::vec3 center() const { return (min + max) * 0.5f; }
     float radius() const { return glm::length(max - min) * 0.5f; }
 };
 Bounds modelBounds(const Model& model);
+// The box around `bounds` after `transform` (its eight corners transformed).
+Bounds transformedBounds(const Bounds& bounds, const glm::mat4& transform);
 
 } // namespace usine::asset

@@ -5,15 +5,8 @@ namespace usine::scene {
 
 asset::Bounds Scene::bounds() const {
     asset::Bounds all;
-    for (const PlacedModel& placed : models) {
-        const asset::Bounds local = asset::modelBounds(*placed.model);
-        if (local.empty) continue;
-        for (int corner = 0; corner < 8; ++corner) {
-            glm::vec3 p((corner & 1) ? local.max.x : local.min.x, (corner & 2) ? local.max.y : local.min.y,
-                        (corner & 4) ? local.max.z : local.min.z);
-            all.include(glm::vec3(placed.transform * glm::vec4(p, 1)));
-        }
-    }
+    for (const PlacedModel& placed : models)
+        all.include(asset::transformedBounds(asset::modelBounds(*placed.model), placed.transform));
     return all;
 }
 
