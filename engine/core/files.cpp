@@ -49,11 +49,4 @@ void writeFileBytes(const fs::path& path, const void* data, std::size_t size) {
     }
 }
 
-fs::path executableDirectory() {
-    std::error_code ec;
-    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (ec) throw SystemError(concat("cannot locate the running program: ", ec.message()));
-    return exe.parent_path();
-}
-
 } // namespace usine

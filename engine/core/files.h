@@ -1,4 +1,4 @@
-// Reading and writing whole files, and finding data shipped next to the program.
+// Reading and writing whole files.
 // Failures are UserErrors that name the file and the reason.
 #pragma once
 
@@ -13,9 +13,5 @@ std::vector<std::uint8_t> readFileBytes(const std::filesystem::path& path);
 std::string readFileText(const std::filesystem::path& path);
 // Writes through a temporary file and a rename, so a crash never leaves half a file.
 void writeFileBytes(const std::filesystem::path& path, const void* data, std::size_t size);
-
-// The folder holding the running executable (from /proc/self/exe), never the current
-// directory: data is found relative to the program, wherever it is started from.
-std::filesystem::path executableDirectory();
 
 } // namespace usine
