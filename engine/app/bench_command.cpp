@@ -5,7 +5,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "gpu/gpu_choice.h"
-#include "render/headless_stereo_renderer.h"
+#include "render/stereo_renderer.h"
 #include "scene/scene.h"
 
 #include <algorithm>
@@ -43,15 +43,15 @@ int benchCommand(const std::vector<std::string>& words) {
     const int frames = static_cast<int>(arguments.integer("--frames", 200, 1, 100000));
     HeadlessSession session = openHeadlessSession(arguments, arguments.positional()[0]);
     gpu::GpuContext& context = *session.context;
-    render::HeadlessStereoRenderer& renderer = *session.renderer;
+    render::StereoRenderer& renderer = *session.renderer;
     const render::StereoCamera& camera = session.camera;
     const VkExtent2D extent = renderSettings(arguments).eyeExtent;
 
     constexpr int kWarmUp = 10;
-    for (int i = 0; i < kWarmUp; ++i) renderer.renderFrame(camera, false);
+    for (int i = 0; i < kWarmUp; ++i) renderer.renderFrame(camera, render::FrameDestination{});
     std::vector<double> cpu, gpu, total;
     for (int i = 0; i < frames; ++i) {
-        const render::FrameTiming timing = renderer.renderFrame(camera, false);
+        const render::FrameTiming timing = renderer.renderFrame(camera, render::FrameDestination{});
         cpu.push_back(timing.cpuMs);
         total.push_back(timing.totalMs);
         if (timing.gpuMs) gpu.push_back(*timing.gpuMs);

@@ -90,7 +90,7 @@ HeadlessSession openHeadlessSession(const Arguments& arguments, const std::files
     session.scene = scene::sceneOfModel(session.loaded.model);
     session.camera = stereoCamera(view, session.scene.bounds());
     session.context = std::make_unique<gpu::GpuContext>(gpuChoice);
-    session.renderer = std::make_unique<render::HeadlessStereoRenderer>(*session.context, session.scene, settings);
+    session.renderer = std::make_unique<render::StereoRenderer>(*session.context, session.scene, settings);
     return session;
 }
 

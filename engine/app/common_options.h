@@ -5,7 +5,7 @@
 #include "app/arguments.h"
 #include "asset/model.h"
 #include "gpu/gpu_context.h"
-#include "render/headless_stereo_renderer.h"
+#include "render/stereo_renderer.h"
 #include "render/stereo_camera.h"
 #include "scene/scene.h"
 
@@ -52,7 +52,7 @@ struct HeadlessSession {
     scene::Scene scene;
     render::StereoCamera camera;
     std::unique_ptr<gpu::GpuContext> context; // declared before the renderer: outlives it
-    std::unique_ptr<render::HeadlessStereoRenderer> renderer;
+    std::unique_ptr<render::StereoRenderer> renderer;
 };
 HeadlessSession openHeadlessSession(const Arguments& arguments, const std::filesystem::path& model);
 

@@ -6,7 +6,7 @@
 #include "core/image_io.h"
 #include "core/log.h"
 #include "core/text.h"
-#include "render/headless_stereo_renderer.h"
+#include "render/stereo_renderer.h"
 #include "scene/scene.h"
 
 #include <cstdio>
@@ -35,7 +35,7 @@ int renderCommand(const std::vector<std::string>& words) {
         throw UserError(concat(outPath.string(), ": the folder ", outPath.parent_path().string(), " does not exist"));
     HeadlessSession session = openHeadlessSession(arguments, arguments.positional()[0]);
     gpu::GpuContext& context = *session.context;
-    render::HeadlessStereoRenderer& renderer = *session.renderer;
+    render::StereoRenderer& renderer = *session.renderer;
     const VkExtent2D extent = renderSettings(arguments).eyeExtent;
     log::info(concat("uploaded to ", context.capabilities().name, " in ", fixed(renderer.uploadMs(), 1), " ms: ",
                      renderer.sceneStats().bytesUploaded >> 10, " KiB"));

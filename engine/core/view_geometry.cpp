@@ -35,6 +35,16 @@ glm::mat4 projectionFromFov(const Fov& fov, float nearZ, float farZ) {
     return m;
 }
 
+Pose compose(const Pose& parent, const Pose& child) {
+    return Pose{glm::normalize(parent.orientation * child.orientation),
+                parent.position + parent.orientation * child.position};
+}
+
+Pose inverse(const Pose& pose) {
+    const glm::quat inverted = glm::conjugate(pose.orientation);
+    return Pose{inverted, inverted * -pose.position};
+}
+
 glm::mat4 viewFromPose(const Pose& pose) {
     glm::mat4 world = glm::mat4_cast(pose.orientation);
     world[3] = glm::vec4(pose.position, 1.0f);

@@ -25,6 +25,16 @@ struct Pose {
     glm::vec3 position{0, 0, 0};
 };
 
+// One eye: where it is and what it sees.
+struct EyeView {
+    Pose pose;
+    Fov fov;
+};
+
+// Pose composition: `parent` * `child` (child given in parent's frame).
+Pose compose(const Pose& parent, const Pose& child);
+Pose inverse(const Pose& pose);
+
 // A symmetric field of view from a horizontal angle and a picture aspect (width/height).
 Fov symmetricFov(float horizontalRadians, float aspect);
 

@@ -8,11 +8,6 @@
 
 namespace usine::render {
 
-struct EyeView {
-    Pose pose;
-    Fov fov;
-};
-
 struct StereoCamera {
     EyeView eyes[2]; // 0 = left, 1 = right
     float nearZ = 0.05f;

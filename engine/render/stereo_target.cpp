@@ -157,6 +157,52 @@ void StereoTarget::finish(VkCommandBuffer commands) {
                           VK_ACCESS_2_TRANSFER_READ_BIT});
 }
 
+void StereoTarget::recordCopyToOutputs(VkCommandBuffer commands, const std::vector<OutputImage>& eyes) {
+    // Each distinct image layer is transitioned once, even when both eyes share it (a
+    // window shows them side by side in one image).
+    std::vector<const OutputImage*> layers;
+    for (const OutputImage& eye : eyes) {
+        bool seen = false;
+        for (const OutputImage* layer : layers) seen |= layer->image == eye.image && layer->layer == eye.layer;
+        if (!seen) layers.push_back(&eye);
+    }
+    constexpr VkPipelineStageFlags2 kTransfer = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;
+    for (const OutputImage* layer : layers)
+        transition(commands, {layer->image, {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, layer->layer, 1},
+                              layer->keepOtherContents ? layer->layout : VK_IMAGE_LAYOUT_UNDEFINED,
+                              VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, kTransfer, VK_ACCESS_2_TRANSFER_WRITE_BIT, kTransfer,
+                              VK_ACCESS_2_TRANSFER_WRITE_BIT});
+    for (std::uint32_t eye = 0; eye < eyes.size() && eye < 2; ++eye) {
+        const OutputImage& out = eyes[eye];
+        const bool sameShape = out.format == kColorFormat && out.extent.width == extent_.width &&
+                               out.extent.height == extent_.height;
+        if (sameShape) {
+            VkImageCopy region{};
+            region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, eye, 1};
+            region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, out.layer, 1};
+            region.dstOffset = {out.offset.x, out.offset.y, 0};
+            region.extent = {extent_.width, extent_.height, 1};
+            vkCmdCopyImage(commands, resolved_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, out.image,
+                           VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
+        } else {
+            VkImageBlit region{};
+            region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, eye, 1};
+            region.srcOffsets[1] = {static_cast<std::int32_t>(extent_.width), static_cast<std::int32_t>(extent_.height), 1};
+            region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, out.layer, 1};
+            region.dstOffsets[0] = {out.offset.x, out.offset.y, 0};
+            region.dstOffsets[1] = {out.offset.x + static_cast<std::int32_t>(out.extent.width),
+                                    out.offset.y + static_cast<std::int32_t>(out.extent.height), 1};
+            vkCmdBlitImage(commands, resolved_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, out.image,
+                           VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region, VK_FILTER_LINEAR);
+        }
+    }
+    for (const OutputImage* layer : layers)
+        transition(commands, {layer->image, {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, layer->layer, 1},
+                              VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, layer->layout, kTransfer,
+                              VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
+                              VK_ACCESS_2_MEMORY_READ_BIT | VK_ACCESS_2_MEMORY_WRITE_BIT});
+}
+
 void StereoTarget::recordReadback(VkCommandBuffer commands) {
     VkBufferImageCopy region{};
     region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 2};

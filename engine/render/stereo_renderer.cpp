@@ -1,5 +1,5 @@
 // One-frame-at-a-time headless stereo rendering with timing.
-#include "render/headless_stereo_renderer.h"
+#include "render/stereo_renderer.h"
 
 #include "core/stopwatch.h"
 #include "gpu/gpu_context.h"
@@ -10,7 +10,7 @@ namespace usine::render {
 
 using namespace usine::gpu;
 
-HeadlessStereoRenderer::HeadlessStereoRenderer(GpuContext& context, const scene::Scene& scene,
+StereoRenderer::StereoRenderer(GpuContext& context, const scene::Scene& scene,
                                                const RenderSettings& settings)
     : context_(context), lighting_(scene.lighting),
       target_(context, settings.eyeExtent, settings.samples,
@@ -38,7 +38,7 @@ HeadlessStereoRenderer::HeadlessStereoRenderer(GpuContext& context, const scene:
     frameDone_ = OwnedFence(context.device(), fence);
 }
 
-FrameTiming HeadlessStereoRenderer::renderFrame(const StereoCamera& camera, bool readBack) {
+FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameDestination& destination) {
     FrameTiming timing;
     Stopwatch total;
     renderer_.setFrameUniforms(makeFrameUniforms(camera, lighting_));
@@ -56,7 +56,8 @@ FrameTiming HeadlessStereoRenderer::renderFrame(const StereoCamera& camera, bool
     }
     target_.finish(commands_);
     timer_.end(commands_);
-    if (readBack) target_.recordReadback(commands_);
+    if (!destination.eyes.empty()) target_.recordCopyToOutputs(commands_, destination.eyes);
+    if (destination.readBack) target_.recordReadback(commands_);
     VK_CHECK(vkEndCommandBuffer(commands_));
 
     auto commandInfo = vkStruct<VkCommandBufferSubmitInfo>(VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO);
@@ -64,6 +65,21 @@ FrameTiming HeadlessStereoRenderer::renderFrame(const StereoCamera& camera, bool
     auto submit = vkStruct<VkSubmitInfo2>(VK_STRUCTURE_TYPE_SUBMIT_INFO_2);
     submit.commandBufferInfoCount = 1;
     submit.pCommandBufferInfos = &commandInfo;
+    // Only the copy into the display's image waits for it; drawing may start at once.
+    auto wait = vkStruct<VkSemaphoreSubmitInfo>(VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO);
+    wait.semaphore = destination.waitBeforeCopy;
+    wait.stageMask = VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;
+    auto signal = vkStruct<VkSemaphoreSubmitInfo>(VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO);
+    signal.semaphore = destination.signalWhenDone;
+    signal.stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT;
+    if (wait.semaphore) {
+        submit.waitSemaphoreInfoCount = 1;
+        submit.pWaitSemaphoreInfos = &wait;
+    }
+    if (signal.semaphore) {
+        submit.signalSemaphoreInfoCount = 1;
+        submit.pSignalSemaphoreInfos = &signal;
+    }
     VK_CHECK(vkResetFences(context_.device(), 1, frameDone_.address()));
     VK_CHECK(vkQueueSubmit2(context_.queue(), 1, &submit, frameDone_.get()));
     timing.cpuMs = total.elapsedMs();

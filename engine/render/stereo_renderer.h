@@ -1,11 +1,13 @@
-// Renders a scene for two eyes without any window or headset: the path of
-// `usine render`, `usine bench`, the tests and the headless tour. One frame at a time:
-// record, submit, wait, optionally read both eyes back as pictures.
+// Renders a scene for two eyes into its stereo target, then hands the picture on to a
+// FrameDestination (a headset's or a window's images, and/or pictures read back to the
+// CPU). One frame at a time: record, submit, wait. Used by every display, `usine render`,
+// `usine bench` and the tests.
 #pragma once
 
 #include "core/image.h"
 #include "gpu/gpu_timer.h"
 #include "gpu/owned_handle.h"
+#include "render/frame_destination.h"
 #include "render/gpu_scene.h"
 #include "render/scene_renderer.h"
 #include "render/stereo_camera.h"
@@ -30,16 +32,19 @@ struct FrameTiming {
     std::optional<double> gpuMs;   // from timestamp queries, when the GPU has them
 };
 
-class HeadlessStereoRenderer {
+class StereoRenderer {
 public:
-    HeadlessStereoRenderer(gpu::GpuContext& context, const scene::Scene& scene, const RenderSettings& settings);
+    StereoRenderer(gpu::GpuContext& context, const scene::Scene& scene, const RenderSettings& settings);
 
-    FrameTiming renderFrame(const StereoCamera& camera, bool readBack = true);
+    FrameTiming renderFrame(const StereoCamera& camera, const FrameDestination& destination);
+    // Rendering and reading both eyes back as pictures (eyes()).
+    FrameTiming renderFrame(const StereoCamera& camera) { return renderFrame(camera, FrameDestination{{}, true}); }
     // Both eyes of the last frame rendered with readBack.
     std::array<Rgba8Image, 2> eyes() const { return target_.readEyes(); }
 
     const GpuSceneStats& sceneStats() const { return gpuScene_->stats(); }
     double uploadMs() const { return uploadMs_; }
+    VkExtent2D eyeExtent() const { return target_.eyeExtent(); }
     VkSampleCountFlagBits samples() const { return target_.samples(); }
     StereoPasses passes() const { return target_.passes(); }
 

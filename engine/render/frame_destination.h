@@ -1,0 +1,33 @@
+// Where a rendered stereo frame goes besides the renderer's own target: a display's
+// images (a headset's swapchain, a window's swapchain), pictures read back to the CPU,
+// and the semaphores that order the work with the display's presentation engine.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+#include <vulkan/vulkan.h>
+
+namespace usine::render {
+
+// One eye's destination: a layer and rectangle of a display's image. The image is in
+// `layout` before the frame and is left in it again afterwards.
+struct OutputImage {
+    VkImage image = VK_NULL_HANDLE;
+    std::uint32_t layer = 0;
+    VkOffset2D offset{0, 0};
+    VkExtent2D extent{0, 0};
+    VkFormat format = VK_FORMAT_UNDEFINED;
+    VkImageLayout layout = VK_IMAGE_LAYOUT_UNDEFINED;
+    // False when the previous contents need not survive (the layout may then be UNDEFINED
+    // before, and the image is fully overwritten).
+    bool keepOtherContents = false;
+};
+
+struct FrameDestination {
+    std::vector<OutputImage> eyes; // none, or left then right (the same image twice for a window)
+    bool readBack = false;          // copy both eyes into host memory (StereoRenderer::eyes())
+    VkSemaphore waitBeforeCopy = VK_NULL_HANDLE; // e.g. a window's image was acquired
+    VkSemaphore signalWhenDone = VK_NULL_HANDLE; // e.g. the image may be presented
+};
+
+} // namespace usine::render
