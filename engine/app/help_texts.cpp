@@ -6,6 +6,7 @@ namespace usine::app {
 const char* const kMainHelp = R"(usine - Usine Ouverte: visit factories in virtual reality and try their jobs.
 
 Usage:
+  usine visit MODEL [options]                   visit a model: headset, window or headless tour
   usine render MODEL --out FILE.png [options]   draw a model for both eyes into a picture
   usine bench MODEL [options]                   measure import, upload and frame times
   usine --help                                  this text
@@ -43,6 +44,26 @@ Options:
                         (one pass per eye; auto picks it only on drivers that get
                         multiview wrong, such as Mesa's lavapipe 22.3)
   --gpu NAME            use the GPU whose name contains NAME (default: the best one)
+)";
+
+const char* const kVisitHelp = R"(usine visit MODEL [options]
+
+Visits MODEL. The display is chosen at start and the choice is said: a headset when an
+OpenXR runtime answers and a headset is there; else a window when there is a screen;
+else a headless tour that writes pictures.
+
+Options:
+  --mode xr|desktop|headless   use this display, whatever is found
+  --tour SCRIPT         headless: the tour to play (poses, presses; see
+                        engine/display/tour_script.h); default: a walk along the model
+  --out FOLDER          headless: where the pictures go (default out/tour)
+  --seated              the visitor sits: their eyes are lifted to standing height
+  --eye-height M        standing eye height used when the headset cannot tell, or seated
+                        (default 1.50)
+  --height-offset M     raise (or lower, negative) the visitor's eyes, -1 to 1
+  --left-handed         turn with the left stick, walk with the right one
+  --size WxH            headless: pixels per eye (default: the tour's)
+  --samples 1|4, --passes MODE, --gpu NAME   as for usine render
 )";
 
 const char* const kBenchHelp = R"(usine bench MODEL [options]

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     try {
         if (command == "render") return app::renderCommand(words);
         if (command == "bench") return app::benchCommand(words);
+        if (command == "visit") return app::visitCommand(words);
         throw UserError("unknown command '" + command + "' (see usine --help)");
     } catch (const UserError& error) {
         log::error(error.what());

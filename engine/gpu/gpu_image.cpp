@@ -33,6 +33,12 @@ GpuImage createImage(GpuContext& context, const ImageDescription& description) {
     result.allocation = context.memory().allocate(requirements, MemoryUse::DeviceLocal, ResourceTiling::Optimal);
     VK_CHECK(vkBindImageMemory(context.device(), raw, result.allocation.memory(), result.allocation.offset()));
 
+    // Images only copied to and from (readback, staging targets) cannot have views.
+    constexpr VkImageUsageFlags kViewable = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_STORAGE_BIT |
+                                            VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT |
+                                            VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT |
+                                            VK_IMAGE_USAGE_INPUT_ATTACHMENT_BIT;
+    if (!(description.usage & kViewable)) return result;
     auto viewInfo = vkStruct<VkImageViewCreateInfo>(VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO);
     viewInfo.image = raw;
     viewInfo.viewType = description.layers > 1 ? VK_IMAGE_VIEW_TYPE_2D_ARRAY : VK_IMAGE_VIEW_TYPE_2D;

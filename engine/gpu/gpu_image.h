@@ -23,7 +23,7 @@ struct ImageDescription {
 struct GpuImage {
     OwnedImage image;
     Allocation allocation;
-    OwnedImageView view; // 2D, or 2D array when layers > 1
+    OwnedImageView view; // 2D, or 2D array when layers > 1; none for transfer-only images
     ImageDescription description;
 
     VkImage get() const { return image.get(); }

@@ -2,7 +2,7 @@
 #include "support/test_scenes.h"
 
 #include "asset/model_import.h"
-#include "render/headless_stereo_renderer.h"
+#include "render/stereo_renderer.h"
 #include "scene/framing.h"
 #include "support/gpu_test_context.h"
 
@@ -46,7 +46,7 @@ asset::Model squareModel(const glm::vec3& center, float size, std::uint32_t colo
 std::array<Rgba8Image, 2> renderEyes(const scene::Scene& scene, const render::StereoCamera& camera,
                                      VkExtent2D eyeExtent, VkSampleCountFlagBits samples,
                                      std::optional<render::StereoPasses> passes) {
-    render::HeadlessStereoRenderer renderer(sharedGpu(), scene, {eyeExtent, samples, passes});
+    render::StereoRenderer renderer(sharedGpu(), scene, {eyeExtent, samples, passes});
     renderer.renderFrame(camera);
     return renderer.eyes();
 }

@@ -1,0 +1,35 @@
+// What the visitor's hands do this frame, the same whatever the display: a headset's
+// controllers (through OpenXR actions), the mouse and keyboard, or a script. Poses are
+// in tracking space (the display's own space); the visit places it in the world.
+#pragma once
+
+#include "core/view_geometry.h"
+
+#include <glm/glm.hpp>
+
+namespace usine {
+
+enum class Hand : int { Left = 0, Right = 1 };
+
+constexpr Hand otherHand(Hand hand) { return hand == Hand::Left ? Hand::Right : Hand::Left; }
+constexpr const char* handName(Hand hand) { return hand == Hand::Left ? "left" : "right"; }
+
+struct HandInput {
+    bool tracked = false; // grip and aim poses are known this frame
+    Pose grip;            // where the hand holds the controller
+    Pose aim;             // the pointing ray: origin and -Z direction
+    bool select = false;  // trigger (or select button) held
+    float grab = 0;       // squeeze, 0..1
+    glm::vec2 stick{0};   // thumbstick or trackpad, -1..1 each; +y forward
+    bool hasStick = true; // false on controllers without one (khr/simple_controller)
+    bool menu = false;    // menu button held
+};
+
+struct InputState {
+    HandInput hands[2];
+
+    HandInput& operator[](Hand hand) { return hands[static_cast<int>(hand)]; }
+    const HandInput& operator[](Hand hand) const { return hands[static_cast<int>(hand)]; }
+};
+
+} // namespace usine

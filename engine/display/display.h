@@ -1,0 +1,60 @@
+// Where frames go and poses come from: a headset (OpenXR), a window (desktop), or
+// nothing (headless, frames to pictures). The experience talks only to this interface,
+// so it runs the same in each (as hello_xr's program talks to its platform and graphics
+// plugins). Each backend lives in its own file; the choice is made at start-up
+// (display_choice.h).
+#pragma once
+
+#include "core/input_state.h"
+#include "core/view_geometry.h"
+#include "render/frame_destination.h"
+
+#include <cstdint>
+#include <string>
+
+namespace usine::gpu {
+class GpuContext;
+}
+
+namespace usine::display {
+
+enum class DisplayKind { Headset, Window, Headless };
+const char* kindName(DisplayKind kind);
+
+enum class FrameStatus {
+    Render,  // draw this frame into frame.destination, then endFrame()
+    Skip,    // nothing to draw now (headset not showing us); call endFrame() all the same
+    Quit,    // the visit is over (the user quit, the runtime ended the session)
+    Restart, // the display lost its device or instance: make a new display, new GPU objects
+};
+
+struct Frame {
+    EyeView eyes[2];               // tracking space, left then right
+    std::int64_t displayTimeNs = 0; // when the frame will be seen
+    double deltaSeconds = 0;        // since the previous frame, for motion
+    render::FrameDestination destination;
+};
+
+class Display {
+public:
+    virtual ~Display() = default;
+
+    virtual DisplayKind kind() const = 0;
+    // One line for people: "OpenXR runtime Monado, Valve Index (stage space)".
+    virtual std::string description() const = 0;
+    // The GPU frames are drawn with: the display made it (a headset's runtime chooses it).
+    virtual gpu::GpuContext& gpu() = 0;
+    // Size of each eye's picture.
+    virtual VkExtent2D eyeExtent() const = 0;
+
+    virtual FrameStatus beginFrame(Frame& frame) = 0;
+    virtual void endFrame(const Frame& frame) = 0;
+
+    virtual const InputState& input() const = 0;
+    // A short buzz in a hand's controller (ignored where there is none).
+    virtual void vibrate(Hand hand, float amplitude, float seconds) = 0;
+    // Asks the display to end the visit (the headset session, the window).
+    virtual void requestQuit() = 0;
+};
+
+} // namespace usine::display

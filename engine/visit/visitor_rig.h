@@ -1,0 +1,61 @@
+// Where the visitor is in the factory: the transform from the display's tracking space
+// to the world, moved by locomotion (stick, or select-hold on stickless controllers),
+// snap turns, and the height settings that let a 1.40 m pupil, a 1.90 m adult and a
+// seated pupil all see the plant from a natural eye height. Pure logic: no GPU, no XR.
+#pragma once
+
+#include "core/input_state.h"
+#include "core/view_geometry.h"
+
+namespace usine::visit {
+
+// What tracking space's origin is: the floor (OpenXR STAGE, the desktop, scripts), or
+// the eyes at start (OpenXR LOCAL), where the eye height has to be set by calibration.
+enum class TrackingOrigin { Floor, EyeLevel };
+
+struct RigSettings {
+    Hand dominantHand = Hand::Right; // turns with it, moves with the other
+    bool seated = false;             // lift a seated visitor's eyes to standing height
+    float standingEyeHeight = 1.50f; // m: used when tracking cannot tell (eye-level origin) or seated
+    float heightOffset = 0.0f;       // m, added on top (a tall adult showing a pupil's view: negative)
+    float moveSpeed = 1.2f;          // m/s at full stick: a calm walking pace
+    float snapTurnDegrees = 30.0f;   // snap turns avoid the nausea of smooth turning
+    // Headsets: wherever the visitor stands in their room, start them on the spawn point.
+    // Scripted tours give world positions already: keep tracking space where it is.
+    bool placeHeadAtSpawn = true;
+};
+
+class VisitorRig {
+public:
+    // `spawn`: where the visitor's feet start in the world, facing -Z of its orientation.
+    VisitorRig(const Pose& spawn, TrackingOrigin origin, const RigSettings& settings);
+
+    // Sets the vertical offset from the current head pose (in tracking space): done on
+    // the first tracked frame and whenever the visitor asks to recentre.
+    void calibrate(const Pose& headInTracking);
+    bool calibrated() const { return calibrated_; }
+
+    // One frame of locomotion and turning from the hands, given the head pose.
+    void update(const InputState& input, const Pose& headInTracking, double deltaSeconds);
+
+    // Tracking space -> world.
+    Pose trackingToWorld() const;
+    EyeView toWorld(const EyeView& eye) const;
+    Pose toWorld(const Pose& pose) const;
+
+    const RigSettings& settings() const { return settings_; }
+
+private:
+    void snapTurn(float degrees, const Pose& headInTracking);
+
+    RigSettings settings_;
+    TrackingOrigin origin_;
+    Pose spawn_;
+    float yaw_ = 0;            // radians, about +Y, applied to tracking space
+    glm::vec3 offset_{0};      // world position of tracking space's origin (before yaw)
+    float verticalOffset_ = 0; // metres added to tracking space's height
+    bool calibrated_ = false;
+    bool turnArmed_ = true;    // a snap turn needs the stick back near the centre first
+};
+
+} // namespace usine::visit

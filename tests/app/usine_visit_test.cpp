@@ -1,0 +1,44 @@
+// `usine visit` as a teacher or CI meets it: on a machine with no headset and no screen
+// it says so and plays the headless tour; a tour script drives it; mistakes name the
+// file and line.
+#include "core/files.h"
+#include "core/image_io.h"
+#include "support/program_run.h"
+#include "support/test_paths.h"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+
+using namespace usine;
+
+namespace {
+std::string cell() { return (testing::sourceDirectory() / "assets/models/factory_cell.gltf").string(); }
+} // namespace
+
+TEST_CASE("with no headset and no screen, usine visit plays the headless tour and says why", "[visit]") {
+    const auto folder = testing::testOutputDirectory() / "visit-auto";
+    std::filesystem::remove_all(folder);
+    const auto tour = testing::testOutputDirectory() / "short.tour";
+    const std::string script = "size 64 48\nframes 3\nsave-every 2\nat 0 head 0 1.6 3 look 0 1 0\n";
+    writeFileBytes(tour, script.data(), script.size());
+    // No display variables: this is a machine without a screen.
+    const auto result = testing::runProgram(
+        "/usr/bin/env", {"-u", "DISPLAY", "-u", "WAYLAND_DISPLAY", testing::usineProgram().string(), "visit", cell(),
+                         "--tour", tour.string(), "--out", folder.string()});
+    INFO(result.out << result.err);
+    REQUIRE(result.exitCode == 0);
+    CHECK_THAT(result.out, Catch::Contains("display: headless, because") && Catch::Contains("no screen"));
+    CHECK_THAT(result.out, Catch::Contains("visit ended after 3 frames"));
+    CHECK(readImageFile(folder / "frame-0000.png").width == 128);
+    CHECK(std::filesystem::exists(folder / "frame-0002.png"));
+}
+
+TEST_CASE("a mistake in the tour script stops the visit with file and line", "[visit]") {
+    const auto tour = testing::testOutputDirectory() / "broken.tour";
+    const std::string script = "size 64 48\nat 0 fly 1 2 3\n";
+    writeFileBytes(tour, script.data(), script.size());
+    const auto result = testing::runProgram(testing::usineProgram().string(),
+                                            {"visit", cell(), "--mode", "headless", "--tour", tour.string()});
+    CHECK(result.exitCode == 2);
+    CHECK_THAT(result.err, Catch::Contains(tour.string() + ":2: unknown 'fly'"));
+}
