@@ -9,10 +9,14 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "display/headless_display.h"
+#include "display/openxr/openxr_display.h"
 #include "render/stereo_renderer.h"
 #include "scene/scene.h"
 #include "visit/visitor_rig.h"
 
+#include <atomic>
+#include <cstdlib>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 
@@ -21,6 +25,10 @@ namespace usine::app {
 namespace fs = std::filesystem;
 
 namespace {
+
+// Ctrl+C ends the visit cleanly (the headset session is ended, not abandoned).
+std::atomic<bool> interrupted{false};
+void onInterrupt(int) { interrupted = true; }
 
 struct VisitOptions {
     std::optional<DisplayMode> mode;
@@ -50,6 +58,19 @@ VisitOptions visitOptions(const Arguments& arguments) {
     return options;
 }
 
+// Opens the headset display; with `waitForever`, waits for the headset until Ctrl+C.
+std::unique_ptr<display::Display> openHeadset(const VisitOptions& options, bool waitForever) {
+    // The OpenXR loader prints its own errors when no runtime is installed, which is the
+    // normal case on a classroom PC; our message says it better. XR_LOADER_DEBUG=error
+    // brings them back.
+    setenv("XR_LOADER_DEBUG", "none", 0);
+    display::openxr::OpenXrSettings settings;
+    settings.validation = options.gpu.validation;
+    settings.headsetPatience = waitForever ? std::chrono::hours(24 * 365) : std::chrono::seconds(10);
+    settings.giveUp = [] { return interrupted.load(); };
+    return std::make_unique<display::openxr::OpenXrDisplay>(settings);
+}
+
 std::unique_ptr<display::Display> openDisplay(DisplayMode mode, const VisitOptions& options) {
     switch (mode) {
     case DisplayMode::Headless: {
@@ -60,7 +81,12 @@ std::unique_ptr<display::Display> openDisplay(DisplayMode mode, const VisitOptio
         }
         return std::make_unique<display::HeadlessDisplay>(options.gpu, std::move(tour), options.outFolder);
     }
-    case DisplayMode::Headset: throw UserError("headsets are not supported by this build yet (OpenXR comes next)");
+    case DisplayMode::Headset:
+        try {
+            return openHeadset(options, true);
+        } catch (const display::openxr::XrUnavailable& unavailable) {
+            throw UserError(concat("no headset: ", unavailable.what()));
+        }
     case DisplayMode::Window: throw UserError("the desktop window is not supported by this build yet");
     }
     throw UserError("unknown display");
@@ -89,6 +115,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const Visit
             return true;
         }
         if (status == display::FrameStatus::Restart) return false;
+        if (interrupted) display.requestQuit();
         const Pose head{frame.eyes[0].pose.orientation,
                         (frame.eyes[0].pose.position + frame.eyes[1].pose.position) * 0.5f};
         rig.update(display.input(), head, frame.deltaSeconds);
@@ -121,11 +148,22 @@ int visitCommand(const std::vector<std::string>& words) {
     const LoadedModel loaded = loadModel(arguments.positional()[0]);
     const scene::Scene scene = scene::sceneOfModel(loaded.model);
 
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+
+    // Without --mode, a headset is tried first: opening it is how we learn whether a
+    // runtime answers and a headset is there.
     DisplayProbe probe;
-    probe.headsetSupportBuilt = false;
-    probe.headsetUnavailable = "no headset support in this build";
     probe.windowSupportBuilt = false;
     probe.screen = screenAvailable();
+    std::unique_ptr<display::Display> display;
+    if (!options.mode) {
+        try {
+            display = openHeadset(options, false);
+        } catch (const display::openxr::XrUnavailable& unavailable) {
+            probe.headsetUnavailable = unavailable.what();
+        }
+    }
     const DisplayDecision decision = chooseDisplay(options.mode, probe);
 
     const bool scripted = decision.mode == DisplayMode::Headless;
@@ -134,12 +172,14 @@ int visitCommand(const std::vector<std::string>& words) {
     const Pose spawn = scripted ? Pose{} : spawnPoint(scene.bounds());
 
     while (true) {
-        std::unique_ptr<display::Display> display = openDisplay(decision.mode, options);
+        if (!display) display = openDisplay(decision.mode, options);
         log::info(concat("display: ", modeName(decision.mode), ", because ", decision.reason, " - ",
                          display->description()));
-        visit::VisitorRig rig(spawn, visit::TrackingOrigin::Floor, rigSettings);
+        visit::VisitorRig rig(spawn, display->trackingOrigin(), rigSettings);
         if (runFrames(*display, scene, options, rig)) break;
         log::warning("the display was lost; starting it again");
+        display.reset(); // all its GPU objects go with it; the next one makes new ones
+        if (interrupted) break;
     }
     return 0;
 }

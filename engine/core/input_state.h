@@ -11,6 +11,10 @@ namespace usine {
 
 enum class Hand : int { Left = 0, Right = 1 };
 
+// What a display's tracking space origin is: the floor (OpenXR STAGE, the desktop,
+// scripts), or the eyes at start (OpenXR LOCAL), where the eye height is unknown.
+enum class TrackingOrigin { Floor, EyeLevel };
+
 constexpr Hand otherHand(Hand hand) { return hand == Hand::Left ? Hand::Right : Hand::Left; }
 constexpr const char* handName(Hand hand) { return hand == Hand::Left ? "left" : "right"; }
 
@@ -20,7 +24,8 @@ struct HandInput {
     Pose aim;             // the pointing ray: origin and -Z direction
     bool select = false;  // trigger (or select button) held
     float grab = 0;       // squeeze, 0..1
-    glm::vec2 stick{0};   // thumbstick or trackpad, -1..1 each; +y forward
+    glm::vec2 stick{0};   // thumbstick or trackpad, -1..1 each; +y forward (walking)
+    float turn = 0;       // turning axis, -1..1, +1 to the right (usually the stick's x)
     bool hasStick = true; // false on controllers without one (khr/simple_controller)
     bool menu = false;    // menu button held
 };

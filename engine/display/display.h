@@ -46,6 +46,8 @@ public:
     virtual gpu::GpuContext& gpu() = 0;
     // Size of each eye's picture.
     virtual VkExtent2D eyeExtent() const = 0;
+    // Whether tracking space starts at the floor or at the eyes (then height is calibrated).
+    virtual TrackingOrigin trackingOrigin() const = 0;
 
     virtual FrameStatus beginFrame(Frame& frame) = 0;
     virtual void endFrame(const Frame& frame) = 0;

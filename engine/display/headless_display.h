@@ -22,6 +22,7 @@ public:
     std::string description() const override;
     gpu::GpuContext& gpu() override { return *gpu_; }
     VkExtent2D eyeExtent() const override { return {script_.width, script_.height}; }
+    TrackingOrigin trackingOrigin() const override { return TrackingOrigin::Floor; }
 
     FrameStatus beginFrame(Frame& frame) override;
     void endFrame(const Frame& frame) override;

@@ -81,7 +81,10 @@ InputState TourScript::inputAt(int frame) const {
         switch (change.what) {
         case InputChange::What::Select: hand.select = change.pressed; break;
         case InputChange::What::Menu: hand.menu = change.pressed; break;
-        case InputChange::What::Stick: hand.stick = change.value; break;
+        case InputChange::What::Stick:
+            hand.stick = change.value;
+            hand.turn = change.value.x; // one stick walks and turns, as on a headset's controller
+            break;
         case InputChange::What::Grab: hand.grab = change.value.x; break;
         }
     }

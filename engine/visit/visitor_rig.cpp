@@ -84,7 +84,7 @@ void VisitorRig::update(const InputState& input, const Pose& head, double deltaS
     }
 
     if (turner.hasStick) {
-        const float x = turner.stick.x;
+        const float x = turner.turn;
         if (turnArmed_ && std::abs(x) >= kTurnPress) {
             // Stick right turns right: a negative rotation about +Y.
             snapTurn(x > 0 ? -settings_.snapTurnDegrees : settings_.snapTurnDegrees, head);

@@ -9,10 +9,6 @@
 
 namespace usine::visit {
 
-// What tracking space's origin is: the floor (OpenXR STAGE, the desktop, scripts), or
-// the eyes at start (OpenXR LOCAL), where the eye height has to be set by calibration.
-enum class TrackingOrigin { Floor, EyeLevel };
-
 struct RigSettings {
     Hand dominantHand = Hand::Right; // turns with it, moves with the other
     bool seated = false;             // lift a seated visitor's eyes to standing height

@@ -1,0 +1,318 @@
+// OpenXR session state machine, frame loop and recovery (see openxr_display.h).
+#include "display/openxr/openxr_display.h"
+
+#include "core/log.h"
+#include "core/text.h"
+#include "display/openxr/xr_check.h"
+#include "display/openxr/xr_struct.h"
+
+#include <algorithm>
+#include <thread>
+
+namespace usine::display::openxr {
+
+namespace {
+
+const char* stateName(XrSessionState state) {
+    switch (state) {
+    case XR_SESSION_STATE_IDLE: return "IDLE";
+    case XR_SESSION_STATE_READY: return "READY";
+    case XR_SESSION_STATE_SYNCHRONIZED: return "SYNCHRONIZED";
+    case XR_SESSION_STATE_VISIBLE: return "VISIBLE";
+    case XR_SESSION_STATE_FOCUSED: return "FOCUSED";
+    case XR_SESSION_STATE_STOPPING: return "STOPPING";
+    case XR_SESSION_STATE_LOSS_PENDING: return "LOSS_PENDING";
+    case XR_SESSION_STATE_EXITING: return "EXITING";
+    default: return "UNKNOWN";
+    }
+}
+
+Pose toPose(const XrPosef& pose) {
+    return Pose{glm::quat(pose.orientation.w, pose.orientation.x, pose.orientation.y, pose.orientation.z),
+                glm::vec3(pose.position.x, pose.position.y, pose.position.z)};
+}
+
+} // namespace
+
+// Everything that belongs to one session; replaced whole when the session is lost.
+struct OpenXrDisplay::Session {
+    XrSession handle = XR_NULL_HANDLE;
+    XrSpace space = XR_NULL_HANDLE;
+    TrackingOrigin origin = TrackingOrigin::Floor;
+    XrSessionState state = XR_SESSION_STATE_UNKNOWN;
+    bool running = false;
+    std::unique_ptr<EyeSwapchains> swapchains;
+    std::unique_ptr<OpenXrInput> input;
+
+    ~Session() {
+        input.reset();
+        swapchains.reset();
+        if (space) xrDestroySpace(space);
+        if (handle) xrDestroySession(handle);
+    }
+};
+
+OpenXrDisplay::OpenXrDisplay(const OpenXrSettings& settings) : settings_(settings) {
+    instance_ = std::make_unique<OpenXrInstance>(settings.validation);
+    const auto system = instance_->findHeadset(settings.headsetPatience, settings.giveUp, [&](int seconds) {
+        if (seconds % 5 == 1)
+            log::info(concat("waiting for the headset (", instance_->runtimeName(),
+                             " answered; switch the headset on, or press Ctrl+C to stop)"));
+    });
+    if (!system)
+        throw XrUnavailable(concat("the OpenXR runtime ", instance_->runtimeName(), " answered but no headset appeared within ",
+                                   settings.headsetPatience.count() / 1000, " s"));
+    system_ = *system;
+    headsetName_ = instance_->systemName(system_);
+
+    std::uint32_t count = 0;
+    XR_CHECK(xrEnumerateViewConfigurationViews(instance_->handle(), system_, XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO,
+                                               0, &count, nullptr));
+    std::vector<XrViewConfigurationView> views(count,
+                                               xrStruct<XrViewConfigurationView>(XR_TYPE_VIEW_CONFIGURATION_VIEW));
+    XR_CHECK(xrEnumerateViewConfigurationViews(instance_->handle(), system_, XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO,
+                                               count, &count, views.data()));
+    if (count != 2) throw XrUnavailable("the headset does not offer a stereo view");
+    eyeExtent_ = {std::max(views[0].recommendedImageRectWidth, views[1].recommendedImageRectWidth),
+                  std::max(views[0].recommendedImageRectHeight, views[1].recommendedImageRectHeight)};
+
+    creator_ = std::make_unique<OpenXrVulkanCreator>(*instance_, system_);
+    gpu::GpuOptions gpuOptions;
+    gpuOptions.validation = settings.validation;
+    gpu_ = std::make_unique<gpu::GpuContext>(gpuOptions, *creator_);
+    createSession();
+}
+
+OpenXrDisplay::~OpenXrDisplay() {
+    if (gpu_) gpu_->waitIdle();
+    destroySession();
+}
+
+std::string OpenXrDisplay::description() const {
+    std::string text = concat("OpenXR runtime ", instance_->runtimeName(), ", ", headsetName_, ", ", eyeExtent_.width,
+                              "x", eyeExtent_.height, " per eye");
+    if (session_) text += session_->origin == TrackingOrigin::Floor ? ", stage space" : ", local space (eye height set at start)";
+    if (session_ && session_->swapchains) text += session_->swapchains->array() ? ", array swapchain" : ", a swapchain per eye";
+    return text;
+}
+
+TrackingOrigin OpenXrDisplay::trackingOrigin() const {
+    return session_ ? session_->origin : TrackingOrigin::Floor;
+}
+
+void OpenXrDisplay::createSession() {
+    auto binding = xrStruct<XrGraphicsBindingVulkanKHR>(XR_TYPE_GRAPHICS_BINDING_VULKAN_KHR);
+    binding.instance = gpu_->instance();
+    binding.physicalDevice = gpu_->physicalDevice();
+    binding.device = gpu_->device();
+    binding.queueFamilyIndex = gpu_->queueFamily();
+    binding.queueIndex = 0;
+    auto info = xrStruct<XrSessionCreateInfo>(XR_TYPE_SESSION_CREATE_INFO);
+    info.next = &binding;
+    info.systemId = system_;
+
+    auto session = std::make_unique<Session>();
+    XR_CHECK(xrCreateSession(instance_->handle(), &info, &session->handle));
+    ++sessionsCreated_;
+
+    // STAGE (floor at y = 0) when the runtime has it; else LOCAL, and the visit sets the
+    // eye height by calibration.
+    std::uint32_t count = 0;
+    XR_CHECK(xrEnumerateReferenceSpaces(session->handle, 0, &count, nullptr));
+    std::vector<XrReferenceSpaceType> spaces(count);
+    XR_CHECK(xrEnumerateReferenceSpaces(session->handle, count, &count, spaces.data()));
+    const bool stage = std::find(spaces.begin(), spaces.end(), XR_REFERENCE_SPACE_TYPE_STAGE) != spaces.end();
+    auto spaceInfo = xrStruct<XrReferenceSpaceCreateInfo>(XR_TYPE_REFERENCE_SPACE_CREATE_INFO);
+    spaceInfo.referenceSpaceType = stage ? XR_REFERENCE_SPACE_TYPE_STAGE : XR_REFERENCE_SPACE_TYPE_LOCAL;
+    spaceInfo.poseInReferenceSpace.orientation.w = 1;
+    XR_CHECK(xrCreateReferenceSpace(session->handle, &spaceInfo, &session->space));
+    session->origin = stage ? TrackingOrigin::Floor : TrackingOrigin::EyeLevel;
+
+    session->swapchains =
+        std::make_unique<EyeSwapchains>(session->handle, eyeExtent_, EyeSwapchains::chooseFormat(session->handle));
+    session->input = std::make_unique<OpenXrInput>(instance_->handle(), session->handle);
+    session_ = std::move(session);
+    sessionLost_ = false;
+    exitRequestSent_ = false;
+}
+
+void OpenXrDisplay::destroySession() {
+    if (!session_) return;
+    // The runtime reads the swapchain images until the session ends: wait for our GPU
+    // work before the images go.
+    if (gpu_) gpu_->waitIdle();
+    session_.reset();
+}
+
+void OpenXrDisplay::onStateChanged(XrSessionState state) {
+    stateHistory_.push_back(state);
+    log::debug(concat("OpenXR session state: ", stateName(state)));
+    session_->state = state;
+    switch (state) {
+    case XR_SESSION_STATE_READY: {
+        auto begin = xrStruct<XrSessionBeginInfo>(XR_TYPE_SESSION_BEGIN_INFO);
+        begin.primaryViewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO;
+        XR_CHECK(xrBeginSession(session_->handle, &begin));
+        session_->running = true;
+        break;
+    }
+    case XR_SESSION_STATE_STOPPING:
+        gpu_->waitIdle();
+        XR_CHECK(xrEndSession(session_->handle));
+        session_->running = false;
+        break;
+    case XR_SESSION_STATE_EXITING: exiting_ = true; break;
+    case XR_SESSION_STATE_LOSS_PENDING: sessionLost_ = true; break;
+    default: break;
+    }
+}
+
+void OpenXrDisplay::pollEvents() {
+    while (true) {
+        auto event = xrStruct<XrEventDataBuffer>(XR_TYPE_EVENT_DATA_BUFFER);
+        const XrResult result = xrPollEvent(instance_->handle(), &event);
+        if (result == XR_EVENT_UNAVAILABLE) return;
+        XR_CHECK(result);
+        switch (event.type) {
+        case XR_TYPE_EVENT_DATA_INSTANCE_LOSS_PENDING: instanceLost_ = true; return;
+        case XR_TYPE_EVENT_DATA_SESSION_STATE_CHANGED: {
+            const auto& changed = reinterpret_cast<const XrEventDataSessionStateChanged&>(event);
+            if (session_ && changed.session == session_->handle) onStateChanged(changed.state);
+            break;
+        }
+        case XR_TYPE_EVENT_DATA_INTERACTION_PROFILE_CHANGED:
+            if (session_) {
+                session_->input->refreshProfiles();
+                log::info(concat("controllers: left ", session_->input->profileName(Hand::Left).empty() ? "none" : session_->input->profileName(Hand::Left),
+                                 ", right ", session_->input->profileName(Hand::Right).empty() ? "none" : session_->input->profileName(Hand::Right)));
+            }
+            break;
+        default: break;
+        }
+    }
+}
+
+FrameStatus OpenXrDisplay::beginFrame(Frame& frame) {
+    frameBegun_ = false;
+    rendering_ = false;
+    frame.destination = {};
+    try {
+        pollEvents();
+        if (instanceLost_) return FrameStatus::Restart;
+        if (sessionLost_) {
+            log::warning("the headset session was lost; starting a new one");
+            destroySession();
+            createSession();
+            return FrameStatus::Skip;
+        }
+        if (exiting_) return FrameStatus::Quit;
+        if (quitRequested_ && !exitRequestSent_) {
+            exitRequestSent_ = true;
+            if (session_->running)
+                XR_CHECK(xrRequestExitSession(session_->handle));
+            else
+                return FrameStatus::Quit;
+        }
+        if (!session_->running) {
+            // Between sessions, or before the runtime says READY: nothing to draw yet.
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            return FrameStatus::Skip;
+        }
+        return beginRunningFrame(frame);
+    } catch (const XrFailure& failure) {
+        if (failure.instanceLost()) {
+            instanceLost_ = true;
+            return FrameStatus::Restart;
+        }
+        if (failure.sessionLost()) {
+            sessionLost_ = true;
+            return FrameStatus::Skip;
+        }
+        throw;
+    }
+}
+
+FrameStatus OpenXrDisplay::beginRunningFrame(Frame& frame) {
+    frameState_ = xrStruct<XrFrameState>(XR_TYPE_FRAME_STATE);
+    auto waitInfo = xrStruct<XrFrameWaitInfo>(XR_TYPE_FRAME_WAIT_INFO);
+    XR_CHECK(xrWaitFrame(session_->handle, &waitInfo, &frameState_));
+    auto beginInfo = xrStruct<XrFrameBeginInfo>(XR_TYPE_FRAME_BEGIN_INFO);
+    XR_CHECK(xrBeginFrame(session_->handle, &beginInfo));
+    frameBegun_ = true;
+
+    frame.displayTimeNs = frameState_.predictedDisplayTime;
+    frame.deltaSeconds =
+        previousDisplayTime_ ? double(frameState_.predictedDisplayTime - previousDisplayTime_) * 1e-9 : 0.0;
+    previousDisplayTime_ = frameState_.predictedDisplayTime;
+
+    auto locate = xrStruct<XrViewLocateInfo>(XR_TYPE_VIEW_LOCATE_INFO);
+    locate.viewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO;
+    locate.displayTime = frameState_.predictedDisplayTime;
+    locate.space = session_->space;
+    auto viewState = xrStruct<XrViewState>(XR_TYPE_VIEW_STATE);
+    std::uint32_t count = 0;
+    views_[0] = views_[1] = xrStruct<XrView>(XR_TYPE_VIEW);
+    XR_CHECK(xrLocateViews(session_->handle, &locate, &viewState, 2, &count, views_));
+    for (int eye = 0; eye < 2; ++eye) {
+        frame.eyes[eye].pose = toPose(views_[eye].pose);
+        const XrFovf& fov = views_[eye].fov;
+        frame.eyes[eye].fov = Fov{fov.angleLeft, fov.angleRight, fov.angleUp, fov.angleDown};
+    }
+
+    if (session_->state == XR_SESSION_STATE_FOCUSED)
+        session_->input->read(session_->space, frameState_.predictedDisplayTime, input_);
+    else
+        input_ = InputState{}; // input belongs to the runtime (its menu) when not focused
+
+    constexpr XrViewStateFlags kTracked = XR_VIEW_STATE_POSITION_VALID_BIT | XR_VIEW_STATE_ORIENTATION_VALID_BIT;
+    if (!frameState_.shouldRender || (viewState.viewStateFlags & kTracked) != kTracked) return FrameStatus::Skip;
+
+    session_->swapchains->acquire();
+    rendering_ = true;
+    for (std::uint32_t eye = 0; eye < 2; ++eye) frame.destination.eyes.push_back(session_->swapchains->output(eye));
+    return FrameStatus::Render;
+}
+
+void OpenXrDisplay::endFrame(const Frame&) {
+    if (!frameBegun_) return;
+    frameBegun_ = false;
+    try {
+        XrCompositionLayerProjectionView projectionViews[2];
+        auto layer = xrStruct<XrCompositionLayerProjection>(XR_TYPE_COMPOSITION_LAYER_PROJECTION);
+        const XrCompositionLayerBaseHeader* layers[] = {reinterpret_cast<XrCompositionLayerBaseHeader*>(&layer)};
+        if (rendering_) {
+            session_->swapchains->release();
+            for (std::uint32_t eye = 0; eye < 2; ++eye) {
+                projectionViews[eye] = xrStruct<XrCompositionLayerProjectionView>(XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW);
+                projectionViews[eye].pose = views_[eye].pose;
+                projectionViews[eye].fov = views_[eye].fov;
+                projectionViews[eye].subImage = session_->swapchains->subImage(eye);
+            }
+            layer.space = session_->space;
+            layer.viewCount = 2;
+            layer.views = projectionViews;
+        }
+        auto end = xrStruct<XrFrameEndInfo>(XR_TYPE_FRAME_END_INFO);
+        end.displayTime = frameState_.predictedDisplayTime;
+        end.environmentBlendMode = XR_ENVIRONMENT_BLEND_MODE_OPAQUE;
+        end.layerCount = rendering_ ? 1 : 0;
+        end.layers = layers;
+        XR_CHECK(xrEndFrame(session_->handle, &end));
+    } catch (const XrFailure& failure) {
+        if (failure.instanceLost())
+            instanceLost_ = true;
+        else if (failure.sessionLost())
+            sessionLost_ = true;
+        else
+            throw;
+    }
+    rendering_ = false;
+}
+
+void OpenXrDisplay::vibrate(Hand hand, float amplitude, float seconds) {
+    if (session_ && session_->state == XR_SESSION_STATE_FOCUSED) session_->input->vibrate(hand, amplitude, seconds);
+}
+
+void OpenXrDisplay::requestQuit() { quitRequested_ = true; }
+
+} // namespace usine::display::openxr

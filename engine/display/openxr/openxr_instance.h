@@ -1,0 +1,69 @@
+// The OpenXR instance: the runtime we talk to (SteamVR, Monado, the test runtime...),
+// its extensions, the headset system, and the validation messages of the OpenXR core
+// validation layer (counted like Vulkan's). Creating one is how we learn whether a
+// runtime answers at all.
+#pragma once
+
+#include "display/openxr/openxr_headers.h"
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace usine::display::openxr {
+
+// No runtime answered, or it refused: a reason in plain words, for the display choice.
+class XrUnavailable : public std::runtime_error {
+public:
+    explicit XrUnavailable(const std::string& reason) : std::runtime_error(reason) {}
+};
+
+class OpenXrInstance {
+public:
+    // Throws XrUnavailable when no runtime answers or it lacks Vulkan support.
+    explicit OpenXrInstance(bool validation);
+    ~OpenXrInstance();
+    OpenXrInstance(const OpenXrInstance&) = delete;
+    OpenXrInstance& operator=(const OpenXrInstance&) = delete;
+
+    XrInstance handle() const { return instance_; }
+    const std::string& runtimeName() const { return runtimeName_; }
+    bool vulkanEnable2() const { return vulkanEnable2_; }
+    bool depthLayers() const { return depthLayers_; }
+
+    // Looks for the headset until it appears, `patience` runs out or `giveUp` says so;
+    // `waiting` is called once a second meanwhile (to tell the user). Returns the system.
+    std::optional<XrSystemId> findHeadset(std::chrono::milliseconds patience, const std::function<bool()>& giveUp,
+                                          const std::function<void(int seconds)>& waiting);
+    std::string systemName(XrSystemId system) const;
+
+    // Warnings and errors of the core validation layer (empty without validation).
+    std::vector<std::string> validationMessages() const;
+
+    // An instance-level function the loader exposes only through xrGetInstanceProcAddr.
+    template <typename F>
+    F function(const char* name) const {
+        PFN_xrVoidFunction pointer = nullptr;
+        if (XR_FAILED(xrGetInstanceProcAddr(instance_, name, &pointer)) || !pointer) return nullptr;
+        return reinterpret_cast<F>(pointer);
+    }
+
+private:
+    static XRAPI_ATTR XrBool32 XRAPI_CALL onMessage(XrDebugUtilsMessageSeverityFlagsEXT severity,
+                                                    XrDebugUtilsMessageTypeFlagsEXT types,
+                                                    const XrDebugUtilsMessengerCallbackDataEXT* data, void* self);
+
+    XrInstance instance_ = XR_NULL_HANDLE;
+    XrDebugUtilsMessengerEXT messenger_ = XR_NULL_HANDLE;
+    std::string runtimeName_;
+    bool vulkanEnable2_ = false;
+    bool depthLayers_ = false;
+    mutable std::mutex messagesMutex_;
+    std::vector<std::string> messages_;
+};
+
+} // namespace usine::display::openxr
