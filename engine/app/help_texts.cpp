@@ -49,8 +49,14 @@ Options:
 const char* const kVisitHelp = R"(usine visit MODEL [options]
 
 Visits MODEL. The display is chosen at start and the choice is said: a headset when an
-OpenXR runtime answers and a headset is there; else a window when there is a screen;
-else a headless tour that writes pictures.
+OpenXR runtime answers and a headset is there (waiting up to 10 s for it); else a
+window when there is a screen; else a headless tour that writes pictures.
+With --mode xr it waits for the headset as long as needed; Ctrl+C stops.
+
+In a window: walk with the keys at W A S D (Z Q S D on a French keyboard) or the
+arrows, turn with Q E (A E), hold the right mouse button to look around, point with
+the mouse, select with a left click or Space, grab with F, menu with Tab, quit with
+Escape. The window's title shows the keys as your keyboard names them.
 
 Options:
   --mode xr|desktop|headless   use this display, whatever is found
@@ -62,7 +68,9 @@ Options:
                         (default 1.50)
   --height-offset M     raise (or lower, negative) the visitor's eyes, -1 to 1
   --left-handed         turn with the left stick, walk with the right one
-  --size WxH            headless: pixels per eye (default: the tour's)
+  --frames N            end the visit after N frames (demonstrations, tests)
+  --size WxH            headless: pixels per eye (default: the tour's); window: its
+                        size (default 1280x720)
   --samples 1|4, --passes MODE, --gpu NAME   as for usine render
 )";
 

@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "display/headless_display.h"
 #include "display/openxr/openxr_display.h"
+#include "display/window/desktop_display.h"
 #include "render/stereo_renderer.h"
 #include "scene/scene.h"
 #include "visit/visitor_rig.h"
@@ -34,6 +35,7 @@ struct VisitOptions {
     std::optional<DisplayMode> mode;
     std::optional<fs::path> tour;
     std::optional<glm::uvec2> size; // overrides the tour's picture size
+    long long maxFrames = 0;         // 0: until the visitor quits
     fs::path outFolder = "out/tour";
     visit::RigSettings rig;
     render::RenderSettings render;
@@ -48,6 +50,7 @@ VisitOptions visitOptions(const Arguments& arguments) {
     }
     if (auto tour = arguments.value("--tour")) options.tour = *tour;
     options.size = arguments.size("--size");
+    options.maxFrames = arguments.integer("--frames", 0, 0, 100000000);
     options.outFolder = arguments.text("--out", "out/tour");
     options.rig.seated = arguments.has("--seated");
     options.rig.heightOffset = static_cast<float>(arguments.number("--height-offset", 0.0, -1.0, 1.0));
@@ -87,7 +90,17 @@ std::unique_ptr<display::Display> openDisplay(DisplayMode mode, const VisitOptio
         } catch (const display::openxr::XrUnavailable& unavailable) {
             throw UserError(concat("no headset: ", unavailable.what()));
         }
-    case DisplayMode::Window: throw UserError("the desktop window is not supported by this build yet");
+    case DisplayMode::Window: {
+        display::window::DesktopSettings settings;
+        settings.gpu = options.gpu;
+        settings.eyeHeight = options.rig.standingEyeHeight + 0.1f; // an adult at a laptop
+        settings.dominantHand = options.rig.dominantHand;
+        if (options.size) {
+            settings.width = static_cast<int>(options.size->x);
+            settings.height = static_cast<int>(options.size->y);
+        }
+        return std::make_unique<display::window::DesktopDisplay>(settings);
+    }
     }
     throw UserError("unknown display");
 }
@@ -112,10 +125,11 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const Visit
         const display::FrameStatus status = display.beginFrame(frame);
         if (status == display::FrameStatus::Quit) {
             log::info(concat("visit ended after ", frames, " frames"));
+            reportValidation(display.gpu());
             return true;
         }
         if (status == display::FrameStatus::Restart) return false;
-        if (interrupted) display.requestQuit();
+        if (interrupted || (options.maxFrames && frames >= options.maxFrames)) display.requestQuit();
         const Pose head{frame.eyes[0].pose.orientation,
                         (frame.eyes[0].pose.position + frame.eyes[1].pose.position) * 0.5f};
         rig.update(display.input(), head, frame.deltaSeconds);
@@ -135,7 +149,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const Visit
 
 int visitCommand(const std::vector<std::string>& words) {
     std::set<std::string> valueOptions = kViewValueOptions;
-    valueOptions.insert({"--mode", "--tour", "--out", "--height-offset", "--eye-height"});
+    valueOptions.insert({"--mode", "--tour", "--out", "--height-offset", "--eye-height", "--frames"});
     const Arguments arguments(words, valueOptions, {"--help", "--seated", "--left-handed"});
     if (arguments.has("--help")) {
         std::fputs(kVisitHelp, stdout);
@@ -154,7 +168,6 @@ int visitCommand(const std::vector<std::string>& words) {
     // Without --mode, a headset is tried first: opening it is how we learn whether a
     // runtime answers and a headset is there.
     DisplayProbe probe;
-    probe.windowSupportBuilt = false;
     probe.screen = screenAvailable();
     std::unique_ptr<display::Display> display;
     if (!options.mode) {

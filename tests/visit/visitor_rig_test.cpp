@@ -88,15 +88,15 @@ TEST_CASE("a snap turn turns 30 degrees on the spot, once per push of the stick"
     rig.calibrate(head);
     const glm::vec3 where = rig.toWorld(head).position;
     InputState input;
-    input[Hand::Right].stick = {1, 0}; // right stick to the right
+    input[Hand::Right].turn = 1; // right stick to the right
     rig.update(input, head, 0.016);
     CHECK(yawOfWorld(rig, head) == Approx(-30.0f));
     CHECK(glm::length(rig.toWorld(head).position - where) == Approx(0.0f).margin(1e-4)); // turned about the head
     rig.update(input, head, 0.016); // still held: no second turn
     CHECK(yawOfWorld(rig, head) == Approx(-30.0f));
-    input[Hand::Right].stick = {0, 0};
+    input[Hand::Right].turn = 0;
     rig.update(input, head, 0.016);
-    input[Hand::Right].stick = {-1, 0};
+    input[Hand::Right].turn = -1;
     rig.update(input, head, 0.016);
     CHECK(yawOfWorld(rig, head) == Approx(0.0f).margin(1e-3));
 }
@@ -108,7 +108,7 @@ TEST_CASE("left-handed visitors turn with the left stick and walk with the right
     const Pose head = headAt(0, 1.6f, 0);
     rig.calibrate(head);
     InputState input;
-    input[Hand::Left].stick = {1, 0};
+    input[Hand::Left].turn = 1;
     input[Hand::Right].stick = {0, 1};
     const glm::vec3 before = rig.toWorld(head).position;
     rig.update(input, head, 0.1);

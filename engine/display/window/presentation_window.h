@@ -1,0 +1,66 @@
+// A desktop window that shows frames: a GLFW window, its Vulkan surface and swapchain,
+// recreated when the window changes size. Used by the desktop display, and by the
+// headset display as the spectator view for a projector. GLFW stays in this folder.
+#pragma once
+
+#include "gpu/owned_handle.h"
+#include "render/frame_destination.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+struct GLFWwindow;
+
+namespace usine::gpu {
+class GpuContext;
+}
+
+namespace usine::display::window {
+
+// GLFW set up once per process; says why when there is no window system.
+class WindowSystem {
+public:
+    WindowSystem();  // throws UserError when no window can be opened (no X11/Wayland)
+    ~WindowSystem();
+    // Vulkan instance extensions a window surface needs, and the device extension.
+    static std::vector<std::string> instanceExtensions();
+    static const char* deviceExtension();
+};
+
+class PresentationWindow {
+public:
+    PresentationWindow(gpu::GpuContext& gpu, const std::string& title, int width, int height);
+    ~PresentationWindow();
+    PresentationWindow(const PresentationWindow&) = delete;
+    PresentationWindow& operator=(const PresentationWindow&) = delete;
+
+    GLFWwindow* handle() const { return window_; }
+    bool closeRequested() const;
+    VkExtent2D extent() const { return extent_; }
+
+    // The next swapchain image as an output covering the whole window, with the
+    // semaphores the frame must wait on and signal; nullopt while minimised.
+    bool acquire(render::OutputImage& out, VkSemaphore& waitBeforeCopy, VkSemaphore& signalWhenDone);
+    void present();
+
+private:
+    void createSwapchain();
+    void destroySwapchain();
+
+    gpu::GpuContext& gpu_;
+    GLFWwindow* window_ = nullptr;
+    VkSurfaceKHR surface_ = VK_NULL_HANDLE;
+    VkSwapchainKHR swapchain_ = VK_NULL_HANDLE;
+    VkFormat format_ = VK_FORMAT_UNDEFINED;
+    VkExtent2D extent_{0, 0};
+    std::vector<VkImage> images_;
+    // One pair per swapchain image: "acquired" rotates, "rendered" follows the image.
+    std::vector<gpu::OwnedSemaphore> acquired_;
+    std::vector<gpu::OwnedSemaphore> rendered_;
+    std::uint32_t nextAcquire_ = 0;
+    std::uint32_t current_ = 0;
+    bool needsRecreate_ = false;
+};
+
+} // namespace usine::display::window
