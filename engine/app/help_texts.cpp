@@ -68,6 +68,8 @@ Options:
                         (default 1.50)
   --height-offset M     raise (or lower, negative) the visitor's eyes, -1 to 1
   --left-handed         turn with the left stick, walk with the right one
+  --spectator           with a headset: also show what the visitor sees in a window
+                        (for a projector); closing it ends the visit
   --frames N            end the visit after N frames (demonstrations, tests)
   --size WxH            headless: pixels per eye (default: the tour's); window: its
                         size (default 1280x720)

@@ -36,6 +36,7 @@ struct VisitOptions {
     std::optional<fs::path> tour;
     std::optional<glm::uvec2> size; // overrides the tour's picture size
     long long maxFrames = 0;         // 0: until the visitor quits
+    bool spectator = false;          // headset: mirror the left eye in a window
     fs::path outFolder = "out/tour";
     visit::RigSettings rig;
     render::RenderSettings render;
@@ -51,6 +52,7 @@ VisitOptions visitOptions(const Arguments& arguments) {
     if (auto tour = arguments.value("--tour")) options.tour = *tour;
     options.size = arguments.size("--size");
     options.maxFrames = arguments.integer("--frames", 0, 0, 100000000);
+    options.spectator = arguments.has("--spectator");
     options.outFolder = arguments.text("--out", "out/tour");
     options.rig.seated = arguments.has("--seated");
     options.rig.heightOffset = static_cast<float>(arguments.number("--height-offset", 0.0, -1.0, 1.0));
@@ -71,6 +73,7 @@ std::unique_ptr<display::Display> openHeadset(const VisitOptions& options, bool 
     settings.validation = options.gpu.validation;
     settings.headsetPatience = waitForever ? std::chrono::hours(24 * 365) : std::chrono::seconds(10);
     settings.giveUp = [] { return interrupted.load(); };
+    settings.spectator = options.spectator;
     return std::make_unique<display::openxr::OpenXrDisplay>(settings);
 }
 
@@ -150,7 +153,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const Visit
 int visitCommand(const std::vector<std::string>& words) {
     std::set<std::string> valueOptions = kViewValueOptions;
     valueOptions.insert({"--mode", "--tour", "--out", "--height-offset", "--eye-height", "--frames"});
-    const Arguments arguments(words, valueOptions, {"--help", "--seated", "--left-handed"});
+    const Arguments arguments(words, valueOptions, {"--help", "--seated", "--left-handed", "--spectator"});
     if (arguments.has("--help")) {
         std::fputs(kVisitHelp, stdout);
         return 0;

@@ -50,8 +50,8 @@ FrameStatus HeadlessDisplay::beginFrame(Frame& frame) {
     frame.destination = {};
     if (saveThisFrame()) {
         for (std::uint32_t eye = 0; eye < 2; ++eye)
-            frame.destination.eyes.push_back({image_.get(), eye, {0, 0}, {script_.width, script_.height},
-                                              VK_FORMAT_R8G8B8A8_SRGB, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, false});
+            frame.destination.outputs.push_back({eye, image_.get(), eye, {0, 0}, {script_.width, script_.height},
+                                                 VK_FORMAT_R8G8B8A8_SRGB, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, false});
     }
     return FrameStatus::Render;
 }
@@ -61,7 +61,7 @@ bool HeadlessDisplay::saveThisFrame() const {
 }
 
 void HeadlessDisplay::endFrame(const Frame& frame) {
-    if (!frame.destination.eyes.empty()) savePicture();
+    if (!frame.destination.outputs.empty()) savePicture();
     ++frame_;
 }
 

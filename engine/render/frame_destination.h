@@ -9,9 +9,10 @@
 
 namespace usine::render {
 
-// One eye's destination: a layer and rectangle of a display's image. The image is in
-// `layout` before the frame and is left in it again afterwards.
+// Where one eye's picture goes: a layer and rectangle of a display's image. The image
+// is in `layout` before the frame and is left in it again afterwards.
 struct OutputImage {
+    std::uint32_t eye = 0; // which eye's picture: 0 left, 1 right
     VkImage image = VK_NULL_HANDLE;
     std::uint32_t layer = 0;
     VkOffset2D offset{0, 0};
@@ -24,7 +25,7 @@ struct OutputImage {
 };
 
 struct FrameDestination {
-    std::vector<OutputImage> eyes; // none, or left then right (the same image twice for a window)
+    std::vector<OutputImage> outputs; // a headset's two eyes, a window's one view, a spectator's copy...
     bool readBack = false;          // copy both eyes into host memory (StereoRenderer::eyes())
     VkSemaphore waitBeforeCopy = VK_NULL_HANDLE; // e.g. a window's image was acquired
     VkSemaphore signalWhenDone = VK_NULL_HANDLE; // e.g. the image may be presented

@@ -56,7 +56,7 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
     }
     target_.finish(commands_);
     timer_.end(commands_);
-    if (!destination.eyes.empty()) target_.recordCopyToOutputs(commands_, destination.eyes);
+    if (!destination.outputs.empty()) target_.recordCopyToOutputs(commands_, destination.outputs);
     if (destination.readBack) target_.recordReadback(commands_);
     VK_CHECK(vkEndCommandBuffer(commands_));
 

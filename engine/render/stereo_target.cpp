@@ -6,6 +6,7 @@
 #include "gpu/barriers.h"
 #include "gpu/gpu_context.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace usine::render {
@@ -157,11 +158,11 @@ void StereoTarget::finish(VkCommandBuffer commands) {
                           VK_ACCESS_2_TRANSFER_READ_BIT});
 }
 
-void StereoTarget::recordCopyToOutputs(VkCommandBuffer commands, const std::vector<OutputImage>& eyes) {
-    // Each distinct image layer is transitioned once, even when both eyes share it (a
-    // window shows them side by side in one image).
+void StereoTarget::recordCopyToOutputs(VkCommandBuffer commands, const std::vector<OutputImage>& outputs) {
+    // Each distinct image layer is transitioned once, even when several outputs share it
+    // (both eyes side by side in one window image).
     std::vector<const OutputImage*> layers;
-    for (const OutputImage& eye : eyes) {
+    for (const OutputImage& eye : outputs) {
         bool seen = false;
         for (const OutputImage* layer : layers) seen |= layer->image == eye.image && layer->layer == eye.layer;
         if (!seen) layers.push_back(&eye);
@@ -172,8 +173,8 @@ void StereoTarget::recordCopyToOutputs(VkCommandBuffer commands, const std::vect
                               layer->keepOtherContents ? layer->layout : VK_IMAGE_LAYOUT_UNDEFINED,
                               VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, kTransfer, VK_ACCESS_2_TRANSFER_WRITE_BIT, kTransfer,
                               VK_ACCESS_2_TRANSFER_WRITE_BIT});
-    for (std::uint32_t eye = 0; eye < eyes.size() && eye < 2; ++eye) {
-        const OutputImage& out = eyes[eye];
+    for (const OutputImage& out : outputs) {
+        const std::uint32_t eye = std::min(out.eye, 1u);
         const bool sameShape = out.format == kColorFormat && out.extent.width == extent_.width &&
                                out.extent.height == extent_.height;
         if (sameShape) {

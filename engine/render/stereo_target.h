@@ -44,9 +44,9 @@ public:
     // Once per frame, after the passes: the resolved picture of both eyes ends in
     // TRANSFER_SRC_OPTIMAL, ready to be copied (to a PNG, or a headset's swapchain).
     void finish(VkCommandBuffer commands);
-    // After finish(): copies each eye into a display's image (converting format and size
-    // with a linear blit when they differ), leaving those images in their layouts.
-    void recordCopyToOutputs(VkCommandBuffer commands, const std::vector<OutputImage>& eyes);
+    // After finish(): copies each output's eye into a display's image (converting format
+    // and size with a linear blit when they differ), leaving those images in their layouts.
+    void recordCopyToOutputs(VkCommandBuffer commands, const std::vector<OutputImage>& outputs);
     // After finish(): copies the picture into host memory; read it with readEyes() once
     // the submission has completed.
     void recordReadback(VkCommandBuffer commands);

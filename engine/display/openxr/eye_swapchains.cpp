@@ -83,6 +83,7 @@ void EyeSwapchains::release() {
 render::OutputImage EyeSwapchains::output(std::uint32_t eye) const {
     const Chain& chain = chainOf(eye);
     render::OutputImage out;
+    out.eye = eye;
     out.image = chain.images.at(chain.acquired);
     out.layer = array() ? eye : 0;
     out.extent = extent_;

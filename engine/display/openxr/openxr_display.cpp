@@ -79,13 +79,22 @@ OpenXrDisplay::OpenXrDisplay(const OpenXrSettings& settings) : settings_(setting
     creator_ = std::make_unique<OpenXrVulkanCreator>(*instance_, system_);
     gpu::GpuOptions gpuOptions;
     gpuOptions.validation = settings.validation;
+    if (settings.spectator) {
+        windowSystem_ = std::make_unique<window::WindowSystem>();
+        gpuOptions.instanceExtensions = window::WindowSystem::instanceExtensions();
+        gpuOptions.deviceExtensions.push_back(window::WindowSystem::deviceExtension());
+    }
     gpu_ = std::make_unique<gpu::GpuContext>(gpuOptions, *creator_);
+    if (settings.spectator)
+        spectator_ = std::make_unique<window::PresentationWindow>(*gpu_, "Usine Ouverte - spectator view",
+                                                                  int(eyeExtent_.width), int(eyeExtent_.height));
     createSession();
 }
 
 OpenXrDisplay::~OpenXrDisplay() {
     if (gpu_) gpu_->waitIdle();
     destroySession();
+    spectator_.reset(); // before the GPU it draws with
 }
 
 std::string OpenXrDisplay::description() const {
@@ -206,6 +215,10 @@ FrameStatus OpenXrDisplay::beginFrame(Frame& frame) {
             return FrameStatus::Skip;
         }
         if (exiting_) return FrameStatus::Quit;
+        if (spectator_) {
+            window::WindowSystem::pollEvents();
+            if (spectator_->closeRequested()) requestQuit(); // closing the projector window ends the visit
+        }
         if (quitRequested_ && !exitRequestSent_) {
             exitRequestSent_ = true;
             if (session_->running)
@@ -269,11 +282,20 @@ FrameStatus OpenXrDisplay::beginRunningFrame(Frame& frame) {
 
     session_->swapchains->acquire();
     rendering_ = true;
-    for (std::uint32_t eye = 0; eye < 2; ++eye) frame.destination.eyes.push_back(session_->swapchains->output(eye));
+    for (std::uint32_t eye = 0; eye < 2; ++eye) frame.destination.outputs.push_back(session_->swapchains->output(eye));
+    if (spectator_) {
+        // The projector shows what the left eye sees, scaled to its window.
+        render::OutputImage window;
+        presentingSpectator_ = spectator_->acquire(window, frame.destination.waitBeforeCopy,
+                                                   frame.destination.signalWhenDone);
+        if (presentingSpectator_) frame.destination.outputs.push_back(window); // eye 0
+    }
     return FrameStatus::Render;
 }
 
 void OpenXrDisplay::endFrame(const Frame&) {
+    if (presentingSpectator_) spectator_->present();
+    presentingSpectator_ = false;
     if (!frameBegun_) return;
     frameBegun_ = false;
     try {

@@ -10,6 +10,7 @@
 #include "display/openxr/openxr_input.h"
 #include "display/openxr/openxr_instance.h"
 #include "display/openxr/openxr_vulkan_creator.h"
+#include "display/window/presentation_window.h"
 #include "gpu/gpu_context.h"
 
 #include <atomic>
@@ -24,6 +25,7 @@ struct OpenXrSettings {
     std::string gpuName;                   // ignored: the runtime names the headset's GPU
     std::chrono::milliseconds headsetPatience{10000}; // how long to wait for a headset
     std::function<bool()> giveUp;          // polled while waiting (Ctrl+C)
+    bool spectator = false;                // also show the left eye in a window (a projector)
 };
 
 class OpenXrDisplay final : public Display {
@@ -66,6 +68,9 @@ private:
     std::string headsetName_;
     std::unique_ptr<OpenXrVulkanCreator> creator_;
     std::unique_ptr<gpu::GpuContext> gpu_;
+    std::unique_ptr<window::WindowSystem> windowSystem_;   // spectator view only
+    std::unique_ptr<window::PresentationWindow> spectator_;
+    bool presentingSpectator_ = false;
     VkExtent2D eyeExtent_{0, 0};
     std::unique_ptr<Session> session_;
 

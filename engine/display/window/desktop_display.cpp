@@ -55,7 +55,7 @@ DeviceSnapshot DesktopDisplay::readDevices() const {
 }
 
 FrameStatus DesktopDisplay::beginFrame(Frame& frame) {
-    glfwPollEvents();
+    WindowSystem::pollEvents();
     if (quit_ || window_->closeRequested() || glfwGetKey(window_->handle(), GLFW_KEY_ESCAPE) == GLFW_PRESS)
         return FrameStatus::Quit;
     const auto now = std::chrono::steady_clock::now();
@@ -71,7 +71,7 @@ FrameStatus DesktopDisplay::beginFrame(Frame& frame) {
     controls_.update(readDevices(), fov);
     frame.eyes[0] = frame.eyes[1] = EyeView{controls_.head(), fov};
     if (!presenting_) return FrameStatus::Skip; // minimised
-    frame.destination.eyes.push_back(image); // the left eye fills the window
+    frame.destination.outputs.push_back(image); // the left eye fills the window
     return FrameStatus::Render;
 }
 

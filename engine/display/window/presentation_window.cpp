@@ -29,6 +29,8 @@ WindowSystem::WindowSystem() {
 
 WindowSystem::~WindowSystem() { glfwTerminate(); }
 
+void WindowSystem::pollEvents() { glfwPollEvents(); }
+
 std::vector<std::string> WindowSystem::instanceExtensions() {
     std::uint32_t count = 0;
     const char** names = glfwGetRequiredInstanceExtensions(&count);
@@ -135,7 +137,7 @@ bool PresentationWindow::acquire(render::OutputImage& out, VkSemaphore& waitBefo
     }
     if (result != VK_SUBOPTIMAL_KHR) VK_CHECK(result);
     nextAcquire_ = (nextAcquire_ + 1) % static_cast<std::uint32_t>(acquired_.size());
-    out = render::OutputImage{images_[current_], 0, {0, 0}, extent_, format_, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, false};
+    out = render::OutputImage{0, images_[current_], 0, {0, 0}, extent_, format_, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, false};
     waitBeforeCopy = acquired_[slot].get();
     signalWhenDone = rendered_[current_].get();
     return true;

@@ -26,6 +26,8 @@ public:
     // Vulkan instance extensions a window surface needs, and the device extension.
     static std::vector<std::string> instanceExtensions();
     static const char* deviceExtension();
+    // Lets every window of the process handle its events (input, close, resize).
+    static void pollEvents();
 };
 
 class PresentationWindow {
