@@ -71,6 +71,9 @@ Options:
   --spectator           with a headset: also show what the visitor sees in a window
                         (for a projector); closing it ends the visit
   --frames N            end the visit after N frames (demonstrations, tests)
+  --start X,Y,Z         where the visitor's feet start, facing -Z (default: at the
+                        front of the model)
+  --headset-wait S      without --mode: seconds to wait for a headset (default 10)
   --size WxH            headless: pixels per eye (default: the tour's); window: its
                         size (default 1280x720)
   --samples 1|4, --passes MODE, --gpu NAME   as for usine render

@@ -37,6 +37,8 @@ struct VisitOptions {
     std::optional<glm::uvec2> size; // overrides the tour's picture size
     long long maxFrames = 0;         // 0: until the visitor quits
     bool spectator = false;          // headset: mirror the left eye in a window
+    std::optional<glm::vec3> start;  // where the visitor's feet start (facing -Z)
+    double headsetWaitSeconds = 10;  // without --mode: how long to wait for a headset
     fs::path outFolder = "out/tour";
     visit::RigSettings rig;
     render::RenderSettings render;
@@ -53,6 +55,8 @@ VisitOptions visitOptions(const Arguments& arguments) {
     options.size = arguments.size("--size");
     options.maxFrames = arguments.integer("--frames", 0, 0, 100000000);
     options.spectator = arguments.has("--spectator");
+    options.start = arguments.vector3("--start");
+    options.headsetWaitSeconds = arguments.number("--headset-wait", 10, 0, 600);
     options.outFolder = arguments.text("--out", "out/tour");
     options.rig.seated = arguments.has("--seated");
     options.rig.heightOffset = static_cast<float>(arguments.number("--height-offset", 0.0, -1.0, 1.0));
@@ -71,7 +75,8 @@ std::unique_ptr<display::Display> openHeadset(const VisitOptions& options, bool 
     setenv("XR_LOADER_DEBUG", "none", 0);
     display::openxr::OpenXrSettings settings;
     settings.validation = options.gpu.validation;
-    settings.headsetPatience = waitForever ? std::chrono::hours(24 * 365) : std::chrono::seconds(10);
+    settings.headsetPatience = waitForever ? std::chrono::milliseconds(std::chrono::hours(24 * 365))
+                                           : std::chrono::milliseconds(long(options.headsetWaitSeconds * 1000));
     settings.giveUp = [] { return interrupted.load(); };
     settings.spectator = options.spectator;
     return std::make_unique<display::openxr::OpenXrDisplay>(settings);
@@ -115,6 +120,28 @@ Pose spawnPoint(const asset::Bounds& bounds) {
     return Pose{glm::quat(1, 0, 0, 0), feet};
 }
 
+// Validation messages of every display the visit used (a lost display takes its GPU
+// and OpenXR instance with it: count them before it goes).
+struct ValidationTally {
+    std::size_t vulkan = 0;
+    std::size_t openxr = 0;
+    bool vulkanOn = false;
+    bool openxrOn = false;
+
+    void add(display::Display& display) {
+        vulkanOn |= display.gpu().validationEnabled();
+        vulkan += display.gpu().validationMessages().count();
+        if (display.kind() == display::DisplayKind::Headset) {
+            openxrOn |= display.gpu().validationEnabled();
+            openxr += display.displayValidationMessages().size();
+        }
+    }
+    void report() const {
+        if (vulkanOn) log::info(concat("Vulkan validation: ", vulkan, vulkan == 1 ? " message" : " messages"));
+        if (openxrOn) log::info(concat("OpenXR validation: ", openxr, openxr == 1 ? " message" : " messages"));
+    }
+};
+
 // Runs frames until the display quits (returns true) or must be replaced (false).
 bool runFrames(display::Display& display, const scene::Scene& scene, const VisitOptions& options,
                visit::VisitorRig& rig) {
@@ -124,15 +151,14 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const Visit
     const float farZ = std::max(100.0f, scene.bounds().radius() * 4.0f);
     int frames = 0;
     while (true) {
+        if (interrupted || (options.maxFrames && frames >= options.maxFrames)) display.requestQuit();
         display::Frame frame;
         const display::FrameStatus status = display.beginFrame(frame);
         if (status == display::FrameStatus::Quit) {
             log::info(concat("visit ended after ", frames, " frames"));
-            reportValidation(display.gpu());
             return true;
         }
         if (status == display::FrameStatus::Restart) return false;
-        if (interrupted || (options.maxFrames && frames >= options.maxFrames)) display.requestQuit();
         const Pose head{frame.eyes[0].pose.orientation,
                         (frame.eyes[0].pose.position + frame.eyes[1].pose.position) * 0.5f};
         rig.update(display.input(), head, frame.deltaSeconds);
@@ -152,7 +178,8 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const Visit
 
 int visitCommand(const std::vector<std::string>& words) {
     std::set<std::string> valueOptions = kViewValueOptions;
-    valueOptions.insert({"--mode", "--tour", "--out", "--height-offset", "--eye-height", "--frames"});
+    valueOptions.insert(
+        {"--mode", "--tour", "--out", "--height-offset", "--eye-height", "--frames", "--start", "--headset-wait"});
     const Arguments arguments(words, valueOptions, {"--help", "--seated", "--left-handed", "--spectator"});
     if (arguments.has("--help")) {
         std::fputs(kVisitHelp, stdout);
@@ -185,18 +212,24 @@ int visitCommand(const std::vector<std::string>& words) {
     const bool scripted = decision.mode == DisplayMode::Headless;
     visit::RigSettings rigSettings = options.rig;
     rigSettings.placeHeadAtSpawn = !scripted;
-    const Pose spawn = scripted ? Pose{} : spawnPoint(scene.bounds());
+    const Pose spawn = scripted        ? Pose{}
+                       : options.start ? Pose{glm::quat(1, 0, 0, 0), *options.start}
+                                       : spawnPoint(scene.bounds());
 
+    ValidationTally validation;
     while (true) {
         if (!display) display = openDisplay(decision.mode, options);
         log::info(concat("display: ", modeName(decision.mode), ", because ", decision.reason, " - ",
                          display->description()));
         visit::VisitorRig rig(spawn, display->trackingOrigin(), rigSettings);
-        if (runFrames(*display, scene, options, rig)) break;
+        const bool finished = runFrames(*display, scene, options, rig);
+        validation.add(*display);
+        if (finished) break;
         log::warning("the display was lost; starting it again");
         display.reset(); // all its GPU objects go with it; the next one makes new ones
         if (interrupted) break;
     }
+    validation.report();
     return 0;
 }
 

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace usine::gpu {
 class GpuContext;
@@ -57,6 +58,9 @@ public:
     virtual void vibrate(Hand hand, float amplitude, float seconds) = 0;
     // Asks the display to end the visit (the headset session, the window).
     virtual void requestQuit() = 0;
+
+    // Messages of the display's own validation layer (OpenXR's), when it has one.
+    virtual std::vector<std::string> displayValidationMessages() const { return {}; }
 };
 
 } // namespace usine::display

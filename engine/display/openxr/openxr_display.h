@@ -48,8 +48,8 @@ public:
     void vibrate(Hand hand, float amplitude, float seconds) override;
     void requestQuit() override;
 
-    // OpenXR validation messages so far (tests check there are none).
-    std::vector<std::string> validationMessages() const { return instance_->validationMessages(); }
+    // OpenXR core validation messages so far (tests check there are none).
+    std::vector<std::string> displayValidationMessages() const override { return instance_->validationMessages(); }
     // Every session state we went through, in order (tests check the machine).
     const std::vector<XrSessionState>& stateHistory() const { return stateHistory_; }
     int sessionsCreated() const { return sessionsCreated_; }
