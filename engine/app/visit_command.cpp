@@ -147,6 +147,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const Visit
                visit::VisitorRig& rig) {
     render::RenderSettings settings = options.render;
     settings.eyeExtent = display.eyeExtent();
+    settings.keepDepth = display.wantsDepth();
     render::StereoRenderer renderer(display.gpu(), scene, settings);
     const float farZ = std::max(100.0f, scene.bounds().radius() * 4.0f);
     int frames = 0;
@@ -165,8 +166,8 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const Visit
         if (status == display::FrameStatus::Render) {
             render::StereoCamera camera;
             for (int eye = 0; eye < 2; ++eye) camera.eyes[eye] = rig.toWorld(frame.eyes[eye]);
-            camera.nearZ = 0.05f;
-            camera.farZ = farZ;
+            camera.nearZ = frame.nearZ = 0.05f;
+            camera.farZ = frame.farZ = farZ;
             renderer.renderFrame(camera, frame.destination);
             ++frames;
         }

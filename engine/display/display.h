@@ -34,6 +34,10 @@ struct Frame {
     std::int64_t displayTimeNs = 0; // when the frame will be seen
     double deltaSeconds = 0;        // since the previous frame, for motion
     render::FrameDestination destination;
+    // The depth range the frame is drawn with (set by whoever draws it): a compositor
+    // given the depth needs it.
+    float nearZ = 0.05f;
+    float farZ = 100.0f;
 };
 
 class Display {
@@ -49,6 +53,8 @@ public:
     virtual VkExtent2D eyeExtent() const = 0;
     // Whether tracking space starts at the floor or at the eyes (then height is calibrated).
     virtual TrackingOrigin trackingOrigin() const = 0;
+    // Whether frames should also hand over their depth (render with keepDepth).
+    virtual bool wantsDepth() const { return false; }
 
     virtual FrameStatus beginFrame(Frame& frame) = 0;
     virtual void endFrame(const Frame& frame) = 0;

@@ -26,6 +26,7 @@ struct OutputImage {
 
 struct FrameDestination {
     std::vector<OutputImage> outputs; // a headset's two eyes, a window's one view, a spectator's copy...
+    std::vector<OutputImage> depthOutputs; // each eye's depth (reversed: 1 near, 0 far), for a compositor
     bool readBack = false;          // copy both eyes into host memory (StereoRenderer::eyes())
     VkSemaphore waitBeforeCopy = VK_NULL_HANDLE; // e.g. a window's image was acquired
     VkSemaphore signalWhenDone = VK_NULL_HANDLE; // e.g. the image may be presented

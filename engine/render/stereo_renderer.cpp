@@ -14,7 +14,7 @@ StereoRenderer::StereoRenderer(GpuContext& context, const scene::Scene& scene,
                                                const RenderSettings& settings)
     : context_(context), lighting_(scene.lighting),
       target_(context, settings.eyeExtent, settings.samples,
-              settings.passes.value_or(preferredStereoPasses(context.capabilities()))),
+              settings.passes.value_or(preferredStereoPasses(context.capabilities())), settings.keepDepth),
       renderer_(context, StereoTarget::kColorFormat, StereoTarget::kDepthFormat, target_.samples(), target_.passes()),
       timer_(context) {
     Stopwatch upload;
@@ -57,6 +57,7 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
     target_.finish(commands_);
     timer_.end(commands_);
     if (!destination.outputs.empty()) target_.recordCopyToOutputs(commands_, destination.outputs);
+    if (!destination.depthOutputs.empty()) target_.recordCopyDepthToOutputs(commands_, destination.depthOutputs);
     if (destination.readBack) target_.recordReadback(commands_);
     VK_CHECK(vkEndCommandBuffer(commands_));
 

@@ -24,6 +24,7 @@ struct RenderSettings {
     VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_4_BIT;
     // Unset: what the driver does right (preferredStereoPasses). Tests force each way.
     std::optional<StereoPasses> passes;
+    bool keepDepth = false; // frames may send their depth to FrameDestination::depthOutputs
 };
 
 struct FrameTiming {
@@ -38,7 +39,7 @@ public:
 
     FrameTiming renderFrame(const StereoCamera& camera, const FrameDestination& destination);
     // Rendering and reading both eyes back as pictures (eyes()).
-    FrameTiming renderFrame(const StereoCamera& camera) { return renderFrame(camera, FrameDestination{{}, true}); }
+    FrameTiming renderFrame(const StereoCamera& camera) { return renderFrame(camera, FrameDestination{{}, {}, true, VK_NULL_HANDLE, VK_NULL_HANDLE}); }
     // Both eyes of the last frame rendered with readBack.
     std::array<Rgba8Image, 2> eyes() const { return target_.readEyes(); }
 

@@ -14,11 +14,11 @@ namespace usine::render {
 using namespace usine::gpu;
 
 StereoTarget::StereoTarget(GpuContext& context, VkExtent2D eyeExtent, VkSampleCountFlagBits samples,
-                           StereoPasses passes)
+                           StereoPasses passes, bool keepDepth)
     : extent_(eyeExtent),
       samples_(samples > context.capabilities().maxColorDepthSamples ? context.capabilities().maxColorDepthSamples
                                                                     : samples),
-      passes_(passes) {
+      passes_(passes), keepDepth_(keepDepth) {
     if (eyeExtent.width == 0 || eyeExtent.height == 0 || eyeExtent.width > 8192 || eyeExtent.height > 8192)
         throw UserError("the picture size must be between 1x1 and 8192x8192 per eye");
     ImageDescription color;
@@ -40,15 +40,24 @@ StereoTarget::StereoTarget(GpuContext& context, VkExtent2D eyeExtent, VkSampleCo
     depth.extent = eyeExtent;
     depth.layers = 2;
     depth.samples = samples_;
-    depth.usage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT;
+    // A kept single-sample depth buffer is copied out, so it cannot be transient.
+    const bool depthCopiedOut = keepDepth && samples_ == VK_SAMPLE_COUNT_1_BIT;
+    depth.usage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT |
+                  (depthCopiedOut ? VK_IMAGE_USAGE_TRANSFER_SRC_BIT : VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT);
     depth.aspect = VK_IMAGE_ASPECT_DEPTH_BIT;
     depth_ = createImage(context, depth);
+    if (keepDepth && samples_ != VK_SAMPLE_COUNT_1_BIT) {
+        depth.samples = VK_SAMPLE_COUNT_1_BIT;
+        depth.usage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+        depthResolved_ = createImage(context, depth);
+    }
 
     const VkDeviceSize eyeBytes = VkDeviceSize(eyeExtent.width) * eyeExtent.height * 4;
     readback_ = createBuffer(context, eyeBytes * 2, VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUse::Readback);
 
     if (passes_ == StereoPasses::OneMultiviewPass) {
-        passViews_.push_back({multisampled_.view.get(), resolved_.view.get(), depth_.view.get()});
+        passViews_.push_back(
+            {multisampled_.view.get(), resolved_.view.get(), depth_.view.get(), depthResolved_.view.get()});
         return;
     }
     auto layerView = [&](const GpuImage& image, std::uint32_t layer) {
@@ -57,7 +66,8 @@ StereoTarget::StereoTarget(GpuContext& context, VkExtent2D eyeExtent, VkSampleCo
         return layerViews_.back().get();
     };
     for (std::uint32_t eye = 0; eye < 2; ++eye)
-        passViews_.push_back({layerView(multisampled_, eye), layerView(resolved_, eye), layerView(depth_, eye)});
+        passViews_.push_back({layerView(multisampled_, eye), layerView(resolved_, eye), layerView(depth_, eye),
+                              layerView(depthResolved_, eye)});
 }
 
 bool StereoTarget::resolvesInPass() const {
@@ -88,8 +98,16 @@ void StereoTarget::prepare(VkCommandBuffer commands) {
     constexpr VkAccessFlags2 kDepthAccess =
         VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT;
     transition(commands, {depth_.get(), {VK_IMAGE_ASPECT_DEPTH_BIT, 0, 1, 0, 2}, VK_IMAGE_LAYOUT_UNDEFINED,
-                          VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, kDepthStages, VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
-                          kDepthStages, kDepthAccess});
+                          VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL, kDepthStages | VK_PIPELINE_STAGE_2_COPY_BIT,
+                          VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, kDepthStages, kDepthAccess});
+    if (depthResolved_.image)
+        // Depth resolves count as colour-attachment-output work; both stage families are
+        // named so the barrier holds whichever way a driver files them.
+        transition(commands, {depthResolved_.get(), {VK_IMAGE_ASPECT_DEPTH_BIT, 0, 1, 0, 2},
+                              VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+                              VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_NONE,
+                              kDepthStages | VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                              kDepthAccess | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
 }
 
 void StereoTarget::beginPass(VkCommandBuffer commands, std::uint32_t pass, const glm::vec3& clearColor) {
@@ -115,7 +133,12 @@ void StereoTarget::beginPass(VkCommandBuffer commands, std::uint32_t pass, const
     depth.imageView = views.depth;
     depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
     depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-    depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    depth.storeOp = keepDepth_ && !views.depthResolved ? VK_ATTACHMENT_STORE_OP_STORE : VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    if (views.depthResolved) {
+        depth.resolveMode = VK_RESOLVE_MODE_SAMPLE_ZERO_BIT; // the one mode every GPU has
+        depth.resolveImageView = views.depthResolved;
+        depth.resolveImageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+    }
     depth.clearValue.depthStencil = {0.0f, 0}; // reversed depth: 0 is infinitely far
 
     auto rendering = vkStruct<VkRenderingInfo>(VK_STRUCTURE_TYPE_RENDERING_INFO);
@@ -132,6 +155,12 @@ void StereoTarget::endPass(VkCommandBuffer commands) { vkCmdEndRendering(command
 
 void StereoTarget::finish(VkCommandBuffer commands) {
     const VkImageSubresourceRange both{VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 2};
+    if (keepDepth_)
+        transition(commands, {keptDepth(), {VK_IMAGE_ASPECT_DEPTH_BIT, 0, 1, 0, 2}, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL,
+                              VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                              VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                              VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                              VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT});
     if (multisampled_.image && !resolvesInPass()) {
         transition(commands, {multisampled_.get(), both, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
                               VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
@@ -202,6 +231,29 @@ void StereoTarget::recordCopyToOutputs(VkCommandBuffer commands, const std::vect
                               VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, layer->layout, kTransfer,
                               VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
                               VK_ACCESS_2_MEMORY_READ_BIT | VK_ACCESS_2_MEMORY_WRITE_BIT});
+}
+
+void StereoTarget::recordCopyDepthToOutputs(VkCommandBuffer commands, const std::vector<OutputImage>& outputs) {
+    if (!keepDepth_) throw SystemError("StereoTarget: depth was not kept");
+    constexpr VkPipelineStageFlags2 kCopy = VK_PIPELINE_STAGE_2_COPY_BIT;
+    for (const OutputImage& out : outputs) {
+        const std::uint32_t eye = std::min(out.eye, 1u);
+        if (out.format != kDepthFormat || out.extent.width != extent_.width || out.extent.height != extent_.height)
+            throw SystemError("StereoTarget: a depth output must match the depth buffer's format and size");
+        const VkImageSubresourceRange range{VK_IMAGE_ASPECT_DEPTH_BIT, 0, 1, out.layer, 1};
+        transition(commands, {out.image, range, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, kCopy,
+                              VK_ACCESS_2_NONE, kCopy, VK_ACCESS_2_TRANSFER_WRITE_BIT});
+        VkImageCopy region{};
+        region.srcSubresource = {VK_IMAGE_ASPECT_DEPTH_BIT, 0, eye, 1};
+        region.dstSubresource = {VK_IMAGE_ASPECT_DEPTH_BIT, 0, out.layer, 1};
+        region.dstOffset = {out.offset.x, out.offset.y, 0};
+        region.extent = {extent_.width, extent_.height, 1};
+        vkCmdCopyImage(commands, keptDepth(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, out.image,
+                       VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
+        transition(commands, {out.image, range, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, out.layout, kCopy,
+                              VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
+                              VK_ACCESS_2_MEMORY_READ_BIT | VK_ACCESS_2_MEMORY_WRITE_BIT});
+    }
 }
 
 void StereoTarget::recordReadback(VkCommandBuffer commands) {

@@ -26,7 +26,10 @@ public:
     static constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
 
     // `samples` is clamped to what the GPU offers for colour and depth together.
-    StereoTarget(gpu::GpuContext& context, VkExtent2D eyeExtent, VkSampleCountFlagBits samples, StereoPasses passes);
+    // `keepDepth`: the depth of both eyes is kept (resolved to one sample) so it can be
+    // copied out, e.g. to a headset's compositor for better reprojection.
+    StereoTarget(gpu::GpuContext& context, VkExtent2D eyeExtent, VkSampleCountFlagBits samples, StereoPasses passes,
+                 bool keepDepth = false);
 
     VkExtent2D eyeExtent() const { return extent_; }
     VkSampleCountFlagBits samples() const { return samples_; }
@@ -47,6 +50,10 @@ public:
     // After finish(): copies each output's eye into a display's image (converting format
     // and size with a linear blit when they differ), leaving those images in their layouts.
     void recordCopyToOutputs(VkCommandBuffer commands, const std::vector<OutputImage>& outputs);
+    // After finish(), with keepDepth: copies each eye's depth into a display's depth image
+    // (same format, kDepthFormat), leaving it in its layout.
+    void recordCopyDepthToOutputs(VkCommandBuffer commands, const std::vector<OutputImage>& outputs);
+    bool keepsDepth() const { return keepDepth_; }
     // After finish(): copies the picture into host memory; read it with readEyes() once
     // the submission has completed.
     void recordReadback(VkCommandBuffer commands);
@@ -59,14 +66,19 @@ private:
         VkImageView multisampled = VK_NULL_HANDLE;
         VkImageView resolved = VK_NULL_HANDLE;
         VkImageView depth = VK_NULL_HANDLE;
+        VkImageView depthResolved = VK_NULL_HANDLE; // keepDepth with MSAA only
     };
+    // The single-sample depth of both eyes: the resolved copy, or the depth buffer itself.
+    VkImage keptDepth() const { return depthResolved_.image ? depthResolved_.get() : depth_.get(); }
 
     VkExtent2D extent_;
     VkSampleCountFlagBits samples_;
     StereoPasses passes_;
+    bool keepDepth_;
     gpu::GpuImage multisampled_; // absent when samples_ == 1
     gpu::GpuImage resolved_;
     gpu::GpuImage depth_;
+    gpu::GpuImage depthResolved_; // keepDepth with MSAA: depth_ resolved to one sample
     gpu::GpuBuffer readback_;
     std::vector<gpu::OwnedImageView> layerViews_; // one pass per eye: views of single layers
     std::vector<PassViews> passViews_;

@@ -27,7 +27,7 @@ at 6 head 0.6 1.6 3.2 look 1.2 0.9 -0.6
     options.validation = true;
     display::HeadlessDisplay headless(options, tour, folder);
     const scene::Scene cell = testing::sceneOfFile(testing::sourceDirectory() / "assets/models/factory_cell.gltf");
-    render::StereoRenderer renderer(headless.gpu(), cell, {headless.eyeExtent(), VK_SAMPLE_COUNT_4_BIT, {}});
+    render::StereoRenderer renderer(headless.gpu(), cell, {headless.eyeExtent(), VK_SAMPLE_COUNT_4_BIT, {}, false});
 
     int rendered = 0;
     display::Frame frame;

@@ -46,7 +46,7 @@ asset::Model squareModel(const glm::vec3& center, float size, std::uint32_t colo
 std::array<Rgba8Image, 2> renderEyes(const scene::Scene& scene, const render::StereoCamera& camera,
                                      VkExtent2D eyeExtent, VkSampleCountFlagBits samples,
                                      std::optional<render::StereoPasses> passes) {
-    render::StereoRenderer renderer(sharedGpu(), scene, {eyeExtent, samples, passes});
+    render::StereoRenderer renderer(sharedGpu(), scene, {eyeExtent, samples, passes, false});
     renderer.renderFrame(camera);
     return renderer.eyes();
 }

@@ -9,97 +9,144 @@
 #include <algorithm>
 
 namespace usine::display::openxr {
+namespace {
 
-std::int64_t EyeSwapchains::chooseFormat(XrSession session) {
+std::vector<std::int64_t> formatsOf(XrSession session) {
     std::uint32_t count = 0;
     XR_CHECK(xrEnumerateSwapchainFormats(session, 0, &count, nullptr));
     std::vector<std::int64_t> formats(count);
     XR_CHECK(xrEnumerateSwapchainFormats(session, count, &count, formats.data()));
+    return formats;
+}
+
+constexpr XrSwapchainUsageFlags kColorUsage = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT | XR_SWAPCHAIN_USAGE_TRANSFER_DST_BIT;
+constexpr XrSwapchainUsageFlags kDepthUsage =
+    XR_SWAPCHAIN_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | XR_SWAPCHAIN_USAGE_TRANSFER_DST_BIT;
+
+} // namespace
+
+std::int64_t EyeSwapchains::chooseFormat(XrSession session) {
+    const auto formats = formatsOf(session);
     // sRGB formats let the compositor read our sRGB-encoded pictures as they are meant.
     for (std::int64_t wanted : {VK_FORMAT_R8G8B8A8_SRGB, VK_FORMAT_B8G8R8A8_SRGB})
         if (std::find(formats.begin(), formats.end(), wanted) != formats.end()) return wanted;
     throw SystemError("the OpenXR runtime offers no sRGB swapchain format");
 }
 
-EyeSwapchains::EyeSwapchains(XrSession session, VkExtent2D eyeExtent, std::int64_t format)
-    : extent_(eyeExtent), format_(format) {
+std::int64_t EyeSwapchains::depthFormatIfOffered(XrSession session, std::int64_t wanted) {
+    const auto formats = formatsOf(session);
+    return std::find(formats.begin(), formats.end(), wanted) != formats.end() ? wanted : 0;
+}
+
+EyeSwapchains::EyeSwapchains(XrSession session, VkExtent2D eyeExtent, std::int64_t format, std::int64_t depthFormat)
+    : extent_(eyeExtent), format_(format), depthFormat_(depthFormat) {
     // One array swapchain is one acquire per frame and lets multiview write both eyes;
     // runtimes may refuse arrays, then each eye gets its own swapchain.
     try {
-        create(session, 2);
+        chains_.push_back(create(session, extent_, format_, kColorUsage, 2));
+        if (depthFormat_) depthChains_.push_back(create(session, extent_, depthFormat_, kDepthUsage, 2));
     } catch (const XrFailure& failure) {
         if (failure.sessionLost() || failure.instanceLost()) throw;
         log::debug("the OpenXR runtime refused an array swapchain; using one per eye");
         for (Chain& chain : chains_) xrDestroySwapchain(chain.handle);
+        for (Chain& chain : depthChains_) xrDestroySwapchain(chain.handle);
         chains_.clear();
-        create(session, 1);
-        create(session, 1);
+        depthChains_.clear();
+        for (int eye = 0; eye < 2; ++eye) {
+            chains_.push_back(create(session, extent_, format_, kColorUsage, 1));
+            if (depthFormat_) depthChains_.push_back(create(session, extent_, depthFormat_, kDepthUsage, 1));
+        }
     }
 }
 
 EyeSwapchains::~EyeSwapchains() {
     for (Chain& chain : chains_) xrDestroySwapchain(chain.handle);
+    for (Chain& chain : depthChains_) xrDestroySwapchain(chain.handle);
 }
 
-void EyeSwapchains::create(XrSession session, std::uint32_t arraySize) {
+EyeSwapchains::Chain EyeSwapchains::create(XrSession session, VkExtent2D extent, std::int64_t format,
+                                           XrSwapchainUsageFlags usage, std::uint32_t arraySize) {
     auto info = xrStruct<XrSwapchainCreateInfo>(XR_TYPE_SWAPCHAIN_CREATE_INFO);
-    info.usageFlags = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT | XR_SWAPCHAIN_USAGE_TRANSFER_DST_BIT;
-    info.format = format_;
+    info.usageFlags = usage;
+    info.format = format;
     info.sampleCount = 1;
-    info.width = extent_.width;
-    info.height = extent_.height;
+    info.width = extent.width;
+    info.height = extent.height;
     info.faceCount = 1;
     info.arraySize = arraySize;
     info.mipCount = 1;
     Chain chain;
     XR_CHECK(xrCreateSwapchain(session, &info, &chain.handle));
-    chains_.push_back(chain);
-    Chain& made = chains_.back();
-    std::uint32_t count = 0;
-    XR_CHECK(xrEnumerateSwapchainImages(made.handle, 0, &count, nullptr));
-    std::vector<XrSwapchainImageVulkanKHR> images(count,
-                                                  xrStruct<XrSwapchainImageVulkanKHR>(XR_TYPE_SWAPCHAIN_IMAGE_VULKAN_KHR));
-    XR_CHECK(xrEnumerateSwapchainImages(made.handle, count, &count,
-                                        reinterpret_cast<XrSwapchainImageBaseHeader*>(images.data())));
-    for (const auto& image : images) made.images.push_back(image.image);
+    try {
+        std::uint32_t count = 0;
+        XR_CHECK(xrEnumerateSwapchainImages(chain.handle, 0, &count, nullptr));
+        std::vector<XrSwapchainImageVulkanKHR> images(
+            count, xrStruct<XrSwapchainImageVulkanKHR>(XR_TYPE_SWAPCHAIN_IMAGE_VULKAN_KHR));
+        XR_CHECK(xrEnumerateSwapchainImages(chain.handle, count, &count,
+                                            reinterpret_cast<XrSwapchainImageBaseHeader*>(images.data())));
+        for (const auto& image : images) chain.images.push_back(image.image);
+    } catch (...) {
+        xrDestroySwapchain(chain.handle);
+        throw;
+    }
+    return chain;
 }
 
 void EyeSwapchains::acquire() {
-    for (Chain& chain : chains_) {
-        XR_CHECK(xrAcquireSwapchainImage(chain.handle, nullptr, &chain.acquired));
-        auto wait = xrStruct<XrSwapchainImageWaitInfo>(XR_TYPE_SWAPCHAIN_IMAGE_WAIT_INFO);
-        wait.timeout = XR_INFINITE_DURATION;
-        XR_CHECK(xrWaitSwapchainImage(chain.handle, &wait));
+    for (std::vector<Chain>* chains : {&chains_, &depthChains_}) {
+        for (Chain& chain : *chains) {
+            XR_CHECK(xrAcquireSwapchainImage(chain.handle, nullptr, &chain.acquired));
+            auto wait = xrStruct<XrSwapchainImageWaitInfo>(XR_TYPE_SWAPCHAIN_IMAGE_WAIT_INFO);
+            wait.timeout = XR_INFINITE_DURATION;
+            XR_CHECK(xrWaitSwapchainImage(chain.handle, &wait));
+        }
     }
 }
 
 void EyeSwapchains::release() {
-    for (Chain& chain : chains_) {
-        auto info = xrStruct<XrSwapchainImageReleaseInfo>(XR_TYPE_SWAPCHAIN_IMAGE_RELEASE_INFO);
-        XR_CHECK(xrReleaseSwapchainImage(chain.handle, &info));
+    for (std::vector<Chain>* chains : {&chains_, &depthChains_}) {
+        for (Chain& chain : *chains) {
+            auto info = xrStruct<XrSwapchainImageReleaseInfo>(XR_TYPE_SWAPCHAIN_IMAGE_RELEASE_INFO);
+            XR_CHECK(xrReleaseSwapchainImage(chain.handle, &info));
+        }
     }
 }
 
-render::OutputImage EyeSwapchains::output(std::uint32_t eye) const {
-    const Chain& chain = chainOf(eye);
+render::OutputImage EyeSwapchains::outputOf(const std::vector<Chain>& chains, std::uint32_t eye, VkExtent2D extent,
+                                            std::int64_t format, VkImageLayout layout) {
+    const Chain& chain = chainOf(chains, eye);
     render::OutputImage out;
     out.eye = eye;
     out.image = chain.images.at(chain.acquired);
-    out.layer = array() ? eye : 0;
-    out.extent = extent_;
-    out.format = static_cast<VkFormat>(format_);
-    // XR_KHR_vulkan_enable: images are handed over, and must be given back, in this layout.
-    out.layout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    out.layer = chains.size() == 1 ? eye : 0;
+    out.extent = extent;
+    out.format = static_cast<VkFormat>(format);
+    out.layout = layout;
     out.keepOtherContents = false;
     return out;
 }
 
-XrSwapchainSubImage EyeSwapchains::subImage(std::uint32_t eye) const {
+XrSwapchainSubImage EyeSwapchains::subImageOf(const std::vector<Chain>& chains, std::uint32_t eye, VkExtent2D extent) {
     XrSwapchainSubImage sub{};
-    sub.swapchain = chainOf(eye).handle;
-    sub.imageRect.extent = {static_cast<std::int32_t>(extent_.width), static_cast<std::int32_t>(extent_.height)};
-    sub.imageArrayIndex = array() ? eye : 0;
+    sub.swapchain = chainOf(chains, eye).handle;
+    sub.imageRect.extent = {static_cast<std::int32_t>(extent.width), static_cast<std::int32_t>(extent.height)};
+    sub.imageArrayIndex = chains.size() == 1 ? eye : 0;
     return sub;
+}
+
+// XR_KHR_vulkan_enable: images are handed over, and must be given back, in these layouts.
+render::OutputImage EyeSwapchains::output(std::uint32_t eye) const {
+    return outputOf(chains_, eye, extent_, format_, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL);
+}
+
+render::OutputImage EyeSwapchains::depthOutput(std::uint32_t eye) const {
+    return outputOf(depthChains_, eye, extent_, depthFormat_, VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL);
+}
+
+XrSwapchainSubImage EyeSwapchains::subImage(std::uint32_t eye) const { return subImageOf(chains_, eye, extent_); }
+
+XrSwapchainSubImage EyeSwapchains::depthSubImage(std::uint32_t eye) const {
+    return subImageOf(depthChains_, eye, extent_);
 }
 
 } // namespace usine::display::openxr

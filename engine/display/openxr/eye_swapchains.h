@@ -12,7 +12,9 @@ namespace usine::display::openxr {
 
 class EyeSwapchains {
 public:
-    EyeSwapchains(XrSession session, VkExtent2D eyeExtent, std::int64_t format);
+    // `depthFormat`: also a depth swapchain (same shape) for XR_KHR_composition_layer_depth;
+    // 0 for none.
+    EyeSwapchains(XrSession session, VkExtent2D eyeExtent, std::int64_t format, std::int64_t depthFormat);
     ~EyeSwapchains();
     EyeSwapchains(const EyeSwapchains&) = delete;
     EyeSwapchains& operator=(const EyeSwapchains&) = delete;
@@ -22,10 +24,15 @@ public:
 
     render::OutputImage output(std::uint32_t eye) const;
     XrSwapchainSubImage subImage(std::uint32_t eye) const;
+    bool hasDepth() const { return !depthChains_.empty(); }
+    render::OutputImage depthOutput(std::uint32_t eye) const;
+    XrSwapchainSubImage depthSubImage(std::uint32_t eye) const;
     bool array() const { return chains_.size() == 1; }
 
     // The best of the runtime's formats for our sRGB pictures.
     static std::int64_t chooseFormat(XrSession session);
+    // `wanted` when the runtime offers it for depth, else 0.
+    static std::int64_t depthFormatIfOffered(XrSession session, std::int64_t wanted);
 
 private:
     struct Chain {
@@ -33,12 +40,20 @@ private:
         std::vector<VkImage> images;
         std::uint32_t acquired = 0;
     };
-    void create(XrSession session, std::uint32_t arraySize);
-    const Chain& chainOf(std::uint32_t eye) const { return chains_[chains_.size() == 1 ? 0 : eye]; }
+    static Chain create(XrSession session, VkExtent2D extent, std::int64_t format, XrSwapchainUsageFlags usage,
+                        std::uint32_t arraySize);
+    static const Chain& chainOf(const std::vector<Chain>& chains, std::uint32_t eye) {
+        return chains[chains.size() == 1 ? 0 : eye];
+    }
+    static render::OutputImage outputOf(const std::vector<Chain>& chains, std::uint32_t eye, VkExtent2D extent,
+                                        std::int64_t format, VkImageLayout layout);
+    static XrSwapchainSubImage subImageOf(const std::vector<Chain>& chains, std::uint32_t eye, VkExtent2D extent);
 
     VkExtent2D extent_;
     std::int64_t format_;
-    std::vector<Chain> chains_;
+    std::int64_t depthFormat_;
+    std::vector<Chain> chains_;      // colour: one array swapchain, or one per eye
+    std::vector<Chain> depthChains_; // depth: the same shape as colour, or none
 };
 
 } // namespace usine::display::openxr

@@ -109,6 +109,8 @@ TrackingOrigin OpenXrDisplay::trackingOrigin() const {
     return session_ ? session_->origin : TrackingOrigin::Floor;
 }
 
+bool OpenXrDisplay::wantsDepth() const { return session_ && session_->swapchains->hasDepth(); }
+
 void OpenXrDisplay::createSession() {
     auto binding = xrStruct<XrGraphicsBindingVulkanKHR>(XR_TYPE_GRAPHICS_BINDING_VULKAN_KHR);
     binding.instance = gpu_->instance();
@@ -137,8 +139,12 @@ void OpenXrDisplay::createSession() {
     XR_CHECK(xrCreateReferenceSpace(session->handle, &spaceInfo, &session->space));
     session->origin = stage ? TrackingOrigin::Floor : TrackingOrigin::EyeLevel;
 
-    session->swapchains =
-        std::make_unique<EyeSwapchains>(session->handle, eyeExtent_, EyeSwapchains::chooseFormat(session->handle));
+    // Depth for the compositor (better reprojection) when the runtime takes it, in the
+    // format of our own depth buffer so it is a plain copy.
+    const std::int64_t depthFormat =
+        instance_->depthLayers() ? EyeSwapchains::depthFormatIfOffered(session->handle, VK_FORMAT_D32_SFLOAT) : 0;
+    session->swapchains = std::make_unique<EyeSwapchains>(session->handle, eyeExtent_,
+                                                          EyeSwapchains::chooseFormat(session->handle), depthFormat);
     session->input = std::make_unique<OpenXrInput>(instance_->handle(), session->handle);
     session_ = std::move(session);
     sessionLost_ = false;
@@ -282,7 +288,11 @@ FrameStatus OpenXrDisplay::beginRunningFrame(Frame& frame) {
 
     session_->swapchains->acquire();
     rendering_ = true;
-    for (std::uint32_t eye = 0; eye < 2; ++eye) frame.destination.outputs.push_back(session_->swapchains->output(eye));
+    for (std::uint32_t eye = 0; eye < 2; ++eye) {
+        frame.destination.outputs.push_back(session_->swapchains->output(eye));
+        if (session_->swapchains->hasDepth())
+            frame.destination.depthOutputs.push_back(session_->swapchains->depthOutput(eye));
+    }
     if (spectator_) {
         // The projector shows what the left eye sees, scaled to its window.
         render::OutputImage window;
@@ -293,13 +303,14 @@ FrameStatus OpenXrDisplay::beginRunningFrame(Frame& frame) {
     return FrameStatus::Render;
 }
 
-void OpenXrDisplay::endFrame(const Frame&) {
+void OpenXrDisplay::endFrame(const Frame& frame) {
     if (presentingSpectator_) spectator_->present();
     presentingSpectator_ = false;
     if (!frameBegun_) return;
     frameBegun_ = false;
     try {
         XrCompositionLayerProjectionView projectionViews[2];
+        XrCompositionLayerDepthInfoKHR depthInfos[2];
         auto layer = xrStruct<XrCompositionLayerProjection>(XR_TYPE_COMPOSITION_LAYER_PROJECTION);
         const XrCompositionLayerBaseHeader* layers[] = {reinterpret_cast<XrCompositionLayerBaseHeader*>(&layer)};
         if (rendering_) {
@@ -309,6 +320,16 @@ void OpenXrDisplay::endFrame(const Frame&) {
                 projectionViews[eye].pose = views_[eye].pose;
                 projectionViews[eye].fov = views_[eye].fov;
                 projectionViews[eye].subImage = session_->swapchains->subImage(eye);
+                if (!frame.destination.depthOutputs.empty()) {
+                    depthInfos[eye] = xrStruct<XrCompositionLayerDepthInfoKHR>(XR_TYPE_COMPOSITION_LAYER_DEPTH_INFO_KHR);
+                    depthInfos[eye].subImage = session_->swapchains->depthSubImage(eye);
+                    depthInfos[eye].minDepth = 0;
+                    depthInfos[eye].maxDepth = 1;
+                    // Reversed depth: 0 (minDepth) is the far plane, 1 the near one.
+                    depthInfos[eye].nearZ = frame.farZ;
+                    depthInfos[eye].farZ = frame.nearZ;
+                    projectionViews[eye].next = &depthInfos[eye];
+                }
             }
             layer.space = session_->space;
             layer.viewCount = 2;

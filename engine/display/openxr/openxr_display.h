@@ -40,6 +40,7 @@ public:
     gpu::GpuContext& gpu() override { return *gpu_; }
     VkExtent2D eyeExtent() const override { return eyeExtent_; }
     TrackingOrigin trackingOrigin() const override;
+    bool wantsDepth() const override;
 
     FrameStatus beginFrame(Frame& frame) override;
     void endFrame(const Frame& frame) override;

@@ -142,6 +142,11 @@ void OpenXrInput::read(XrSpace space, XrTime time, InputState& out) {
         return;
     }
     XR_CHECK(synced);
+    // Runtimes pick the controllers' profile at the first sync; some send no event for it.
+    if (!profilesKnown_) {
+        refreshProfiles();
+        profilesKnown_ = true;
+    }
 
     for (int hand = 0; hand < 2; ++hand) {
         HandInput& h = out.hands[hand];

@@ -38,6 +38,7 @@ private:
     XrSpace gripSpaces_[2]{};
     XrSpace aimSpaces_[2]{};
     bool hasStick_[2] = {true, true};
+    bool profilesKnown_ = false; // read once after the first sync, whatever events say
     std::string profileNames_[2];
 };
 

@@ -7,6 +7,10 @@
 #include "display/openxr/xr_struct.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
 #include <cstring>
 #include <thread>
 
@@ -14,6 +18,22 @@ namespace usine::display::openxr {
 namespace {
 
 constexpr const char* kCoreValidationLayer = "XR_APILAYER_LUNARG_core_validation";
+
+// The layer reads these once per process, when it first starts: a file of our own, unless
+// the user chose one.
+std::string coreValidationLogFile() {
+    if (const char* chosen = std::getenv("XR_CORE_VALIDATION_FILE_NAME")) return chosen;
+    const std::string path = concat("/tmp/usine-openxr-validation-", ::getpid(), ".txt");
+    ::setenv("XR_CORE_VALIDATION_EXPORT_TYPE", "text", 1);
+    ::setenv("XR_CORE_VALIDATION_FILE_NAME", path.c_str(), 1);
+    return path;
+}
+
+std::uintmax_t fileSize(const std::string& path) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    return ec ? 0 : size;
+}
 
 std::vector<std::string> availableExtensions() {
     std::uint32_t count = 0;
@@ -66,9 +86,11 @@ OpenXrInstance::OpenXrInstance(bool validation) {
     if (debugUtils) extensions.push_back(XR_EXT_DEBUG_UTILS_EXTENSION_NAME);
     std::vector<const char*> layers;
     if (validation) {
-        if (layerAvailable(kCoreValidationLayer))
+        if (layerAvailable(kCoreValidationLayer)) {
             layers.push_back(kCoreValidationLayer);
-        else
+            validationLog_ = coreValidationLogFile();
+            validationLogStart_ = fileSize(validationLog_);
+        } else
             log::warning(concat("OpenXR validation asked for but ", kCoreValidationLayer,
                                 " is missing (package openxr-layer-corevalidation)"));
     }
@@ -131,8 +153,18 @@ XRAPI_ATTR XrBool32 XRAPI_CALL OpenXrInstance::onMessage(XrDebugUtilsMessageSeve
 }
 
 std::vector<std::string> OpenXrInstance::validationMessages() const {
-    std::lock_guard lock(messagesMutex_);
-    return messages_;
+    std::vector<std::string> messages;
+    {
+        std::lock_guard lock(messagesMutex_);
+        messages = messages_;
+    }
+    if (validationLog_.empty()) return messages;
+    std::ifstream log(validationLog_);
+    log.seekg(static_cast<std::streamoff>(validationLogStart_));
+    for (std::string line; std::getline(log, line);)
+        if (line.rfind("[VALID_ERROR", 0) == 0 || line.rfind("[VALID_WARNING", 0) == 0)
+            messages.push_back(concat("OpenXR validation: ", line));
+    return messages;
 }
 
 std::optional<XrSystemId> OpenXrInstance::findHeadset(std::chrono::milliseconds patience,

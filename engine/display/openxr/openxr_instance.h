@@ -41,7 +41,8 @@ public:
                                           const std::function<void(int seconds)>& waiting);
     std::string systemName(XrSystemId system) const;
 
-    // Warnings and errors of the core validation layer (empty without validation).
+    // Warnings and errors of the core validation layer (empty without validation), from
+    // its messenger calls and from its log file since this instance was created.
     std::vector<std::string> validationMessages() const;
 
     // An instance-level function the loader exposes only through xrGetInstanceProcAddr.
@@ -59,6 +60,10 @@ private:
 
     XrInstance instance_ = XR_NULL_HANDLE;
     XrDebugUtilsMessengerEXT messenger_ = XR_NULL_HANDLE;
+    // The core validation layer (1.0.20) writes its findings to a text file rather than
+    // to debug-utils messengers: where that file is, and how long it was at our start.
+    std::string validationLog_;
+    std::uintmax_t validationLogStart_ = 0;
     std::string runtimeName_;
     bool vulkanEnable2_ = false;
     bool depthLayers_ = false;
