@@ -12,6 +12,7 @@
 #include "display/openxr/openxr_display.h"
 #include "display/window/desktop_display.h"
 #include "render/stereo_renderer.h"
+#include "scene/pointer_models.h"
 #include "scene/scene.h"
 #include "visit/visitor_rig.h"
 
@@ -19,6 +20,7 @@
 #include <cstdlib>
 #include <csignal>
 #include <cstdio>
+#include <glm/gtc/matrix_transform.hpp>
 #include <filesystem>
 
 namespace usine::app {
@@ -142,9 +144,41 @@ struct ValidationTally {
     }
 };
 
+// The visitor's controllers and lasers, placed in the scene as movable models.
+struct HandModels {
+    std::size_t controller[2];
+    std::size_t laser[2];
+};
+
+HandModels addHandModels(scene::Scene& scene) {
+    HandModels hands{};
+    for (int hand = 0; hand < 2; ++hand) {
+        hands.controller[hand] = scene.models.size();
+        scene.models.push_back({scene::controllerModel(), glm::mat4(1), true});
+        hands.laser[hand] = scene.models.size();
+        scene.models.push_back({scene::laserModel(), glm::mat4(1), true});
+    }
+    return hands;
+}
+
+void placeHandModels(render::StereoRenderer& renderer, const HandModels& models, const InputState& input,
+                     const visit::VisitorRig& rig) {
+    constexpr float kLaserLength = 2.5f; // m: far enough to aim at a machine across the aisle
+    // Untracked hands go far under the floor, shrunk (a zero scale would make NaN normals).
+    glm::mat4 hidden = glm::translate(glm::mat4(1), glm::vec3(0, -1000, 0));
+    hidden = glm::scale(hidden, glm::vec3(1e-4f));
+    for (int hand = 0; hand < 2; ++hand) {
+        const HandInput& h = input.hands[hand];
+        renderer.moveModel(models.controller[hand], h.tracked ? poseMatrix(rig.toWorld(h.grip)) : hidden);
+        renderer.moveModel(models.laser[hand], h.tracked ? glm::scale(poseMatrix(rig.toWorld(h.aim)),
+                                                                       glm::vec3(1, 1, kLaserLength))
+                                                         : hidden);
+    }
+}
+
 // Runs frames until the display quits (returns true) or must be replaced (false).
-bool runFrames(display::Display& display, const scene::Scene& scene, const VisitOptions& options,
-               visit::VisitorRig& rig) {
+bool runFrames(display::Display& display, const scene::Scene& scene, const HandModels& hands,
+               const VisitOptions& options, visit::VisitorRig& rig) {
     render::RenderSettings settings = options.render;
     settings.eyeExtent = display.eyeExtent();
     settings.keepDepth = display.wantsDepth();
@@ -164,6 +198,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const Visit
                         (frame.eyes[0].pose.position + frame.eyes[1].pose.position) * 0.5f};
         rig.update(display.input(), head, frame.deltaSeconds);
         if (status == display::FrameStatus::Render) {
+            placeHandModels(renderer, hands, display.input(), rig);
             render::StereoCamera camera;
             for (int eye = 0; eye < 2; ++eye) camera.eyes[eye] = rig.toWorld(frame.eyes[eye]);
             camera.nearZ = frame.nearZ = 0.05f;
@@ -191,7 +226,9 @@ int visitCommand(const std::vector<std::string>& words) {
 
     // Import before any display: it forks, safest before GPU drivers start threads.
     const LoadedModel loaded = loadModel(arguments.positional()[0]);
-    const scene::Scene scene = scene::sceneOfModel(loaded.model);
+    scene::Scene scene = scene::sceneOfModel(loaded.model);
+    const asset::Bounds siteBounds = scene.bounds();
+    const HandModels hands = addHandModels(scene);
 
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
@@ -215,7 +252,7 @@ int visitCommand(const std::vector<std::string>& words) {
     rigSettings.placeHeadAtSpawn = !scripted;
     const Pose spawn = scripted        ? Pose{}
                        : options.start ? Pose{glm::quat(1, 0, 0, 0), *options.start}
-                                       : spawnPoint(scene.bounds());
+                                       : spawnPoint(siteBounds);
 
     ValidationTally validation;
     while (true) {
@@ -223,7 +260,7 @@ int visitCommand(const std::vector<std::string>& words) {
         log::info(concat("display: ", modeName(decision.mode), ", because ", decision.reason, " - ",
                          display->description()));
         visit::VisitorRig rig(spawn, display->trackingOrigin(), rigSettings);
-        const bool finished = runFrames(*display, scene, options, rig);
+        const bool finished = runFrames(*display, scene, hands, options, rig);
         validation.add(*display);
         if (finished) break;
         log::warning("the display was lost; starting it again");

@@ -45,11 +45,13 @@ Pose inverse(const Pose& pose) {
     return Pose{inverted, inverted * -pose.position};
 }
 
-glm::mat4 viewFromPose(const Pose& pose) {
+glm::mat4 poseMatrix(const Pose& pose) {
     glm::mat4 world = glm::mat4_cast(pose.orientation);
     world[3] = glm::vec4(pose.position, 1.0f);
-    return glm::inverse(world);
+    return world;
 }
+
+glm::mat4 viewFromPose(const Pose& pose) { return glm::inverse(poseMatrix(pose)); }
 
 Pose lookAt(const glm::vec3& eye, const glm::vec3& target) {
     glm::vec3 forward = glm::normalize(target - eye);

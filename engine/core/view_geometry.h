@@ -42,6 +42,9 @@ Fov symmetricFov(float horizontalRadians, float aspect);
 // lands on depth 1, one at `farZ` on depth 0.
 glm::mat4 projectionFromFov(const Fov& fov, float nearZ, float farZ);
 
+// The transform that places something at `pose` (its local frame -> the pose's space).
+glm::mat4 poseMatrix(const Pose& pose);
+
 // World-to-eye transform: the inverse of the eye's pose.
 glm::mat4 viewFromPose(const Pose& pose);
 

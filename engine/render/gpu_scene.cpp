@@ -5,6 +5,7 @@
 #include "asset/model_check.h"
 #include "core/error.h"
 #include "core/text.h"
+#include "gpu/barriers.h"
 #include "gpu/gpu_context.h"
 #include "gpu/upload_batch.h"
 #include "gpu/vulkan_check.h"
@@ -65,6 +66,8 @@ GpuScene::GpuScene(GpuContext& context, const scene::Scene& scene, VkDescriptorS
     std::vector<InstanceData> instances;
     for (std::size_t m = 0; m < scene.models.size(); ++m) {
         const asset::Model& model = *scene.models[m].model;
+        if (scene.models[m].movable)
+            movable_.push_back({m, static_cast<std::uint32_t>(instances.size()), {}, false});
         std::vector<std::vector<const asset::MeshInstance*>> byMesh(model.meshes.size());
         for (const asset::MeshInstance& instance : model.instances) byMesh[instance.mesh].push_back(&instance);
         for (std::size_t mesh = 0; mesh < model.meshes.size(); ++mesh) {
@@ -73,6 +76,7 @@ GpuScene::GpuScene(GpuContext& context, const scene::Scene& scene, VkDescriptorS
             for (const asset::MeshInstance* instance : byMesh[mesh]) {
                 const glm::mat4 world = scene.models[m].transform * instance->transform;
                 instances.push_back({world, glm::transpose(glm::inverse(world))});
+                if (scene.models[m].movable) movable_.back().localTransforms.push_back(instance->transform);
             }
             for (std::uint32_t p : model.meshes[mesh].primitives) {
                 DrawCommand draw;
@@ -156,6 +160,49 @@ GpuScene::GpuScene(GpuContext& context, const scene::Scene& scene, VkDescriptorS
     stats_.instances = static_cast<std::uint32_t>(instances.size());
     stats_.textures = static_cast<std::uint32_t>(textures_.size() - 1);
     stats_.bytesUploaded = upload.bytesUploaded();
+}
+
+void GpuScene::moveModel(std::size_t index, const glm::mat4& transform) {
+    for (MovableModel& movable : movable_) {
+        if (movable.model != index) continue;
+        std::size_t at = 0;
+        for (const MovableModel& other : movable_) {
+            if (&other == &movable) break;
+            at += other.localTransforms.size();
+        }
+        movedInstances_.resize(std::max(movedInstances_.size(), at + movable.localTransforms.size()));
+        for (std::size_t i = 0; i < movable.localTransforms.size(); ++i) {
+            const glm::mat4 world = transform * movable.localTransforms[i];
+            movedInstances_[at + i] = {world, glm::transpose(glm::inverse(world))};
+        }
+        movable.moved = true;
+        return;
+    }
+    throw SystemError("GpuScene::moveModel: that model was not placed as movable");
+}
+
+void GpuScene::recordUpdates(VkCommandBuffer commands) {
+    bool any = false;
+    std::size_t at = 0;
+    for (MovableModel& movable : movable_) {
+        if (movable.moved) {
+            // vkCmdUpdateBuffer takes at most 64 KiB a call: a few controllers need far less.
+            const std::size_t count = movable.localTransforms.size();
+            for (std::size_t done = 0; done < count;) {
+                const std::size_t part = std::min<std::size_t>(count - done, 65536 / sizeof(InstanceData));
+                vkCmdUpdateBuffer(commands, instanceData_.get(),
+                                  (movable.firstInstance + done) * sizeof(InstanceData), part * sizeof(InstanceData),
+                                  &movedInstances_[at + done]);
+                done += part;
+            }
+            movable.moved = false;
+            any = true;
+        }
+        at += movable.localTransforms.size();
+    }
+    if (any)
+        memoryBarrier(commands, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                      VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_READ_BIT);
 }
 
 void GpuScene::createDescriptors(GpuContext& context, VkDescriptorSetLayout instanceSetLayout,

@@ -56,6 +56,11 @@ public:
     const std::vector<GpuMaterial>& materials() const { return materials_; }
     const GpuSceneStats& stats() const { return stats_; }
 
+    // Places a movable model (Scene::models[index] with movable set) for the next frame.
+    void moveModel(std::size_t index, const glm::mat4& transform);
+    // Records the instance updates of moved models; before the frame's draws.
+    void recordUpdates(VkCommandBuffer commands);
+
 private:
     void createDescriptors(gpu::GpuContext& context, VkDescriptorSetLayout instanceSetLayout, std::size_t textureCount);
     VkDescriptorSet textureSet(gpu::GpuContext& context, VkDescriptorSetLayout layout, const gpu::GpuImage& image);
@@ -70,6 +75,16 @@ private:
     std::vector<GpuMaterial> materials_;
     std::vector<DrawCommand> draws_;
     GpuSceneStats stats_;
+
+    // Movable models: where their instances are, and their transforms within the model.
+    struct MovableModel {
+        std::size_t model = 0;
+        std::uint32_t firstInstance = 0;
+        std::vector<glm::mat4> localTransforms; // in instance order
+        bool moved = false;
+    };
+    std::vector<MovableModel> movable_;
+    std::vector<InstanceData> movedInstances_; // CPU copy of the movable instances' data
 };
 
 } // namespace usine::render

@@ -48,6 +48,7 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
     begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
     VK_CHECK(vkBeginCommandBuffer(commands_, &begin));
     timer_.begin(commands_);
+    gpuScene_->recordUpdates(commands_);
     target_.prepare(commands_);
     for (std::uint32_t pass = 0; pass < target_.passCount(); ++pass) {
         target_.beginPass(commands_, pass, lighting_.background);

@@ -44,6 +44,8 @@ public:
     std::array<Rgba8Image, 2> eyes() const { return target_.readEyes(); }
 
     const GpuSceneStats& sceneStats() const { return gpuScene_->stats(); }
+    // Places a movable model of the scene (a controller, a pointer) for the next frame.
+    void moveModel(std::size_t index, const glm::mat4& transform) { gpuScene_->moveModel(index, transform); }
     double uploadMs() const { return uploadMs_; }
     VkExtent2D eyeExtent() const { return target_.eyeExtent(); }
     VkSampleCountFlagBits samples() const { return target_.samples(); }

@@ -6,7 +6,8 @@ namespace usine::scene {
 asset::Bounds Scene::bounds() const {
     asset::Bounds all;
     for (const PlacedModel& placed : models)
-        all.include(asset::transformedBounds(asset::modelBounds(*placed.model), placed.transform));
+        if (!placed.movable)
+            all.include(asset::transformedBounds(asset::modelBounds(*placed.model), placed.transform));
     return all;
 }
 

@@ -13,12 +13,14 @@ namespace usine::scene {
 struct PlacedModel {
     std::shared_ptr<const asset::Model> model;
     glm::mat4 transform{1}; // model root -> world
+    bool movable = false;   // moved every frame (a controller, a pointer): kept apart on the GPU
 };
 
 struct Scene {
     std::vector<PlacedModel> models;
     Lighting lighting;
 
+    // Bounds of what does not move (the plant, not the visitor's controllers).
     asset::Bounds bounds() const;
 };
 

@@ -51,20 +51,28 @@ TEST_CASE("walking keys drive the non-dominant stick and turn keys the dominant 
     CHECK(leftHanded.input()[Hand::Left].turn == -1.0f);
 }
 
-TEST_CASE("the laser goes from the head through the cursor", "[desktop]") {
+TEST_CASE("the laser goes from the hand to where the cursor points, a few metres out", "[desktop]") {
     DesktopControls controls(1.6f);
     DeviceSnapshot devices;
     devices.windowSize = {800, 400};
-    devices.cursor = {400, 200}; // centre: straight ahead
     devices.select = true;
-    controls.update(devices, kFov);
-    const HandInput& pointer = controls.input()[Hand::Right];
-    CHECK(pointer.tracked);
-    CHECK(pointer.select);
-    CHECK(forwardOf(pointer.aim).z == Approx(-1.0f));
-    devices.cursor = {800, 200}; // right edge: the right edge of the field of view
-    controls.update(devices, kFov);
-    const glm::vec3 ray = forwardOf(controls.input()[Hand::Right].aim);
-    CHECK(ray.x / -ray.z == Approx(std::tan(kFov.angleRight)));
-    CHECK(ray.y == Approx(0.0f).margin(1e-5));
+    const glm::vec3 eye(0, 1.6f, 0);
+    for (const glm::dvec2 cursor : {glm::dvec2(400, 200), glm::dvec2(800, 200), glm::dvec2(100, 350)}) {
+        devices.cursor = cursor;
+        controls.update(devices, kFov);
+        const HandInput& pointer = controls.input()[Hand::Right];
+        CHECK(pointer.tracked);
+        CHECK(pointer.select);
+        // The point the cursor shows, kPointerReach along its ray from the eye...
+        const double u = cursor.x / 800, v = cursor.y / 400;
+        const glm::vec3 through(float(std::tan(kFov.angleLeft) + u * (std::tan(kFov.angleRight) - std::tan(kFov.angleLeft))),
+                                float(std::tan(kFov.angleUp) - v * (std::tan(kFov.angleUp) - std::tan(kFov.angleDown))),
+                                -1.0f);
+        const glm::vec3 target = eye + glm::normalize(through) * DesktopControls::kPointerReach;
+        // ...lies on the laser, which starts at the hand, low and to the right.
+        const glm::vec3 toTarget = glm::normalize(target - pointer.aim.position);
+        CHECK(glm::dot(toTarget, forwardOf(pointer.aim)) == Approx(1.0f).margin(1e-5));
+        CHECK(pointer.aim.position.x > 0);
+        CHECK(pointer.aim.position.y < eye.y);
+    }
 }

@@ -35,9 +35,13 @@ void DesktopControls::update(const DeviceSnapshot& devices, const Fov& fov) {
     const float tanX = float(std::tan(fov.angleLeft) + u * (std::tan(fov.angleRight) - std::tan(fov.angleLeft)));
     const float tanY = float(std::tan(fov.angleUp) - v * (std::tan(fov.angleUp) - std::tan(fov.angleDown)));
     const glm::vec3 direction = h.orientation * glm::normalize(glm::vec3(tanX, tanY, -1));
+    // The hand is held low and to the side; its laser meets the cursor's ray a few metres
+    // out, so the beam is seen (a beam from the eye itself would be a dot).
+    const glm::vec3 hand = h.position + h.orientation * glm::vec3(dominant_ == Hand::Right ? 0.2f : -0.2f, -0.3f, -0.3f);
+    const glm::vec3 target = h.position + direction * kPointerReach;
     pointer.tracked = true;
-    pointer.aim = lookAt(h.position, h.position + direction);
-    pointer.grip = Pose{pointer.aim.orientation, h.position + h.orientation * glm::vec3(0.2f, -0.3f, -0.3f)};
+    pointer.aim = lookAt(hand, target);
+    pointer.grip = pointer.aim;
     pointer.select = devices.select;
     pointer.grab = devices.grab ? 1.0f : 0.0f;
     pointer.menu = devices.menu;

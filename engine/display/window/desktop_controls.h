@@ -33,6 +33,7 @@ public:
     const InputState& input() const { return input_; }
 
     static constexpr float kRadiansPerPixel = 0.004f;
+    static constexpr float kPointerReach = 3.0f; // m: where the laser meets the cursor's ray
 
 private:
     float eyeHeight_;
