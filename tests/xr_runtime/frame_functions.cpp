@@ -123,7 +123,7 @@ XRAPI_ATTR XrResult XRAPI_CALL xrLocateViews(XrSession handle, const XrViewLocat
             run.report.lastEyePose[eye] = eyeInStage;
         }
         run.report.viewsLocated = true;
-        if (base)
+        if (base && headTrackedAt(run.script, frame))
             viewState->viewStateFlags = XR_VIEW_STATE_ORIENTATION_VALID_BIT | XR_VIEW_STATE_POSITION_VALID_BIT |
                                         XR_VIEW_STATE_ORIENTATION_TRACKED_BIT | XR_VIEW_STATE_POSITION_TRACKED_BIT;
         return XR_SUCCESS;

@@ -4,11 +4,13 @@
 #include "api_guard.h"
 #include "function_table.h"
 #include "object_registry.h"
+#include "session_states.h"
 #include "xr_struct.h"
 
 #include <openxr/openxr_reflection.h>
 
 #include <algorithm>
+#include <chrono>
 
 namespace usine::test_runtime {
 namespace {
@@ -118,6 +120,13 @@ XRAPI_ATTR XrResult XRAPI_CALL xrPollEvent(XrInstance handle, XrEventDataBuffer*
         if (!instance) return XR_ERROR_HANDLE_INVALID;
         if (!hasType(event, XR_TYPE_EVENT_DATA_BUFFER))
             return misuse(XR_ERROR_VALIDATION_FAILURE, "xrPollEvent: the buffer's type is not XR_TYPE_EVENT_DATA_BUFFER");
+        // A session held IDLE by ready-after-seconds becomes READY once its time has come.
+        for (Session* session : instance->sessions)
+            if (session->readyAt && std::chrono::steady_clock::now() >= *session->readyAt &&
+                session->loss == Loss::None) {
+                session->readyAt.reset();
+                changeState(*session, XR_SESSION_STATE_READY);
+            }
         // A lost instance still delivers the events queued before the loss.
         if (instance->events.pop(*event)) return XR_SUCCESS;
         return instance->loss == Loss::Lost ? XR_ERROR_INSTANCE_LOST : XR_EVENT_UNAVAILABLE;

@@ -19,7 +19,8 @@ enum Hand { kLeft = 0, kRight = 1 };
 
 struct HeadKey {
     std::int64_t frame = 0;
-    XrPosef pose{}; // STAGE space
+    bool tracked = true; // false: the headset lost tracking from this frame
+    XrPosef pose{};      // STAGE space (unused when not tracked)
 };
 
 struct HandKey {
@@ -36,6 +37,9 @@ struct InputKey {
 
 struct Faults {
     double noHeadsetSeconds = 0;
+    // A new session stays IDLE this long (wall clock) before READY, as on runtimes
+    // that wait for the headset to be worn.
+    double readyAfterSeconds = 0;
     std::optional<std::int64_t> sessionLossAtFrame;
     std::optional<std::int64_t> instanceLossAtFrame;
     // How many xrCreateInstance calls to refuse; -1 refuses them all.
@@ -72,7 +76,10 @@ ScriptParse parseScript(std::string_view text, const std::string& sourceName);
 // Where things are at a frame (fractional frames come from display times between
 // frames). Poses are interpolated between keyframes and held after the last one;
 // inputs hold their value until the next keyframe.
+// The head pose ignores untracked keys (it holds the last tracked pose through them).
 XrPosef headPoseAt(const Script& script, double frame);
+// Whether the headset is tracked at a frame: lost or found exactly at a keyframe.
+bool headTrackedAt(const Script& script, double frame);
 
 struct HandPose {
     bool tracked = true;

@@ -12,11 +12,13 @@
 //                                   the session itself (STOPPING, then EXITING)
 //   capture N                       write captureN-eye0.png and -eye1.png at frame N
 //   frame N head X Y Z [yaw D] [pitch D] [roll D]
+//   frame N head untracked          the headset loses tracking (until its next pose)
 //   frame N hand left|right grip X Y Z [yaw D] [pitch D] [roll D] [aim-pitch D]
 //   frame N hand left|right untracked
 //   frame N input PATH VALUE        e.g. /user/hand/right/input/trigger/value 1
 //   frame N input PATH X Y          2-axis components (.../thumbstick, .../trackpad)
 //   fault no-headset-seconds S      xrGetSystem answers FORM_FACTOR_UNAVAILABLE for S s
+//   fault ready-after-seconds S     a new session stays IDLE for S s before READY
 //   fault session-loss-at-frame N   LOSS_PENDING at frame N, then XR_ERROR_SESSION_LOST
 //   fault instance-loss-at-frame N  XrEventDataInstanceLossPending, then INSTANCE_LOST
 //   fault refuse-instance [COUNT]   xrCreateInstance fails with XR_ERROR_RUNTIME_FAILURE
@@ -118,7 +120,12 @@ void frameStatement(Words& words, Script& script) {
     const std::int64_t frame = words.count("frame number");
     const std::string what = words.word("head, hand or input");
     if (what == "head") {
-        script.head.push_back(HeadKey{frame, poseWords(words, nullptr)});
+        if (words.peek() == "untracked") {
+            words.word("untracked");
+            script.head.push_back(HeadKey{frame, false, identityPose()});
+        } else {
+            script.head.push_back(HeadKey{frame, true, poseWords(words, nullptr)});
+        }
     } else if (what == "hand") {
         const Hand hand = handWord(words);
         HandKey key;
@@ -150,6 +157,7 @@ void frameStatement(Words& words, Script& script) {
 void faultStatement(Words& words, Faults& faults) {
     const std::string name = words.word("fault name");
     if (name == "no-headset-seconds") faults.noHeadsetSeconds = words.number("seconds");
+    else if (name == "ready-after-seconds") faults.readyAfterSeconds = words.number("seconds");
     else if (name == "session-loss-at-frame") faults.sessionLossAtFrame = words.count("frame");
     else if (name == "instance-loss-at-frame") faults.instanceLossAtFrame = words.count("frame");
     else if (name == "refuse-instance") faults.refuseInstances = words.done() ? -1 : int(words.count("count"));

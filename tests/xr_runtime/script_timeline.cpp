@@ -3,6 +3,7 @@
 #include "script.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace usine::test_runtime {
 namespace {
@@ -43,11 +44,20 @@ template <typename Key> Bracket<Key> bracket(const std::vector<Key>& keys, doubl
 } // namespace
 
 XrPosef headPoseAt(const Script& script, double frame) {
-    if (script.head.empty()) return standingHead();
-    const auto keys = bracket(script.head, frame);
+    std::vector<HeadKey> tracked;
+    std::copy_if(script.head.begin(), script.head.end(), std::back_inserter(tracked),
+                 [](const HeadKey& key) { return key.tracked; });
+    if (tracked.empty()) return standingHead();
+    const auto keys = bracket(tracked, frame);
     if (!keys.before) return keys.after->pose;
     if (!keys.after) return keys.before->pose;
     return interpolate(keys.before->pose, keys.after->pose, keys.t);
+}
+
+bool headTrackedAt(const Script& script, double frame) {
+    if (script.head.empty()) return true;
+    const auto keys = bracket(script.head, frame);
+    return keys.before ? keys.before->tracked : keys.after->tracked;
 }
 
 HandPose handPoseAt(const Script& script, Hand hand, double frame) {

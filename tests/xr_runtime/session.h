@@ -8,6 +8,7 @@
 #include "session_input.h"
 #include "vulkan_queue_context.h"
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -31,6 +32,8 @@ struct Session {
     std::unique_ptr<EyeReadback> readback;
 
     XrSessionState state = XR_SESSION_STATE_UNKNOWN;
+    // With ready-after-seconds: when the IDLE session becomes READY (at an xrPollEvent).
+    std::optional<std::chrono::steady_clock::time_point> readyAt;
     bool running = false;       // between xrBeginSession and xrEndSession
     bool exitRequested = false; // by the application or by end-after-frames
     Loss loss = Loss::None;

@@ -49,7 +49,13 @@ XRAPI_ATTR XrResult XRAPI_CALL xrCreateSession(XrInstance handle, const XrSessio
         instance->sessions.push_back(created);
         ++currentRun().report.sessionsCreated;
         changeState(*created, XR_SESSION_STATE_IDLE);
-        changeState(*created, XR_SESSION_STATE_READY);
+        const double readyAfter = currentRun().script.faults.readyAfterSeconds;
+        if (readyAfter > 0)
+            created->readyAt = std::chrono::steady_clock::now() +
+                               std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                   std::chrono::duration<double>(readyAfter));
+        else
+            changeState(*created, XR_SESSION_STATE_READY);
         *out = created->handle();
         return XR_SUCCESS;
     });

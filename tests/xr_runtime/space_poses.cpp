@@ -15,7 +15,9 @@ std::optional<XrPosef> spaceInStage(const Session& session, const Space& space, 
     }
     const XrPosef head = headPoseAt(currentRun().script, frame);
     switch (space.referenceType) {
-    case XR_REFERENCE_SPACE_TYPE_VIEW: return compose(head, space.offset);
+    case XR_REFERENCE_SPACE_TYPE_VIEW:
+        if (!headTrackedAt(currentRun().script, frame)) return std::nullopt;
+        return compose(head, space.offset);
     case XR_REFERENCE_SPACE_TYPE_LOCAL: {
         // Before xrBeginSession fixes it, LOCAL follows the head's current position.
         const XrPosef origin = session.localOrigin ? *session.localOrigin

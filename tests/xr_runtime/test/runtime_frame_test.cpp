@@ -156,3 +156,23 @@ TEST_CASE("Views, LOCAL and STAGE follow the scripted head; hand spaces the scri
     CHECK(right.pose.position.y == Approx(1.1f));
     CHECK(locate(client.handSpace(0), stage, timeOfFrame(4)).locationFlags == 0);
 }
+
+TEST_CASE("An untracked headset gives views and VIEW space without valid flags") {
+    useScript(testFolder("untracked_head"), "frame 0 head untracked\nframe 8 head 0 1.2 0\n");
+    TestClient client;
+    startSession(client);
+    REQUIRE(client.runUntil(Turn::Rendered, 10) == Turn::Rendered);
+    const XrSpace stage = client.space(XR_REFERENCE_SPACE_TYPE_STAGE);
+    const XrSpace view = client.space(XR_REFERENCE_SPACE_TYPE_VIEW);
+    for (const auto& [frame, tracked] : {std::pair{2, false}, std::pair{8, true}}) {
+        INFO("frame " << frame);
+        XrView views[2] = {{XR_TYPE_VIEW, nullptr, {}, {}}, {XR_TYPE_VIEW, nullptr, {}, {}}};
+        XrViewLocateInfo info{XR_TYPE_VIEW_LOCATE_INFO, nullptr, XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO,
+                              timeOfFrame(frame), stage};
+        XrViewState state{XR_TYPE_VIEW_STATE, nullptr, 0};
+        std::uint32_t count = 0;
+        REQUIRE(xrLocateViews(client.session(), &info, &state, 2, &count, views) == XR_SUCCESS);
+        CHECK(((state.viewStateFlags & XR_VIEW_STATE_POSITION_VALID_BIT) != 0) == tracked);
+        CHECK((locate(view, stage, timeOfFrame(frame)).locationFlags == kTracked) == tracked);
+    }
+}

@@ -49,6 +49,20 @@ TEST_CASE("no-headset-seconds keeps the headset away for that long") {
     CHECK(client.getSystem() == XR_SUCCESS);
 }
 
+TEST_CASE("ready-after-seconds keeps a new session IDLE for that long, then READY") {
+    useScript(testFolder("late_ready"), "fault ready-after-seconds 0.3\n");
+    TestClient client;
+    REQUIRE(client.createInstance() == XR_SUCCESS);
+    REQUIRE(client.getSystem() == XR_SUCCESS);
+    REQUIRE(client.createSession() == XR_SUCCESS);
+    for (int turn = 0; turn < 5; ++turn) CHECK(client.turn() == Turn::Idle);
+    CHECK(client.states() == std::vector<XrSessionState>{XR_SESSION_STATE_IDLE});
+    std::this_thread::sleep_for(std::chrono::milliseconds(350));
+    CHECK(client.runUntil(Turn::Rendered, 10) == Turn::Rendered);
+    REQUIRE(client.states().size() >= 2);
+    CHECK(client.states()[1] == XR_SESSION_STATE_READY);
+}
+
 TEST_CASE("After a session loss a new session runs to the end, under core validation") {
     const auto folder = testFolder("session_loss");
     useScript(folder, "resolution 64 64\nfault session-loss-at-frame 10\nend-after-frames 30\n");

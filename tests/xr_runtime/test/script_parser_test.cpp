@@ -51,6 +51,7 @@ TEST_CASE("Every statement of the format is read") {
                                  "frame 40 input /user/hand/right/input/trigger/value 1.0\n"
                                  "frame 41 input /user/hand/left/input/thumbstick 0.5 -1\n"
                                  "fault no-headset-seconds 3\n"
+                                 "fault ready-after-seconds 0.5\n"
                                  "fault session-loss-at-frame 100\n"
                                  "fault instance-loss-at-frame 200\n"
                                  "fault refuse-instance 2\n"
@@ -65,6 +66,7 @@ TEST_CASE("Every statement of the format is read") {
     CHECK(script.endAfterFrames == 300);
     CHECK(script.captures == std::vector<std::int64_t>{120});
     CHECK(script.faults.noHeadsetSeconds == 3);
+    CHECK(script.faults.readyAfterSeconds == 0.5);
     CHECK(script.faults.sessionLossAtFrame == 100);
     CHECK(script.faults.instanceLossAtFrame == 200);
     CHECK(script.faults.refuseInstances == 2);
@@ -120,4 +122,19 @@ TEST_CASE("Inputs hold their value from their frame until the next") {
     CHECK((*inputAt(script, trigger, 40))[0] == 1.0f);
     CHECK((*inputAt(script, trigger, 41))[0] == 0.0f);
     CHECK((*inputAt(script, trigger, 1000))[0] == 0.0f);
+}
+
+TEST_CASE("The headset loses tracking at an untracked key and finds it at the next pose") {
+    const Script script = parsed("frame 0 head untracked\nframe 10 head 0 1.2 0\nframe 20 head untracked\n"
+                                 "frame 30 head 1 1.2 0\n");
+    CHECK_FALSE(headTrackedAt(script, 0));
+    CHECK_FALSE(headTrackedAt(script, 9.5));
+    CHECK(headTrackedAt(script, 10));
+    CHECK(headTrackedAt(script, 19));
+    CHECK_FALSE(headTrackedAt(script, 25));
+    CHECK(headTrackedAt(script, 31));
+    // Untracked keys are not poses: the head moves from one tracked pose to the next.
+    CHECK(headPoseAt(script, 5).position.y == Approx(1.2f));
+    CHECK(headPoseAt(script, 20).position.x == Approx(0.5f));
+    CHECK(errorOf("frame 3 head untracked 1\n") == "test.txt:1: unexpected '1'");
 }
