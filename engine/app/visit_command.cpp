@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "display/headless_display.h"
 #include "display/openxr/openxr_display.h"
+#include "display/openxr/xr_check.h"
 #include "display/window/desktop_display.h"
 #include "render/stereo_renderer.h"
 #include "scene/pointer_models.h"
@@ -17,6 +18,10 @@
 #include "visit/visitor_rig.h"
 
 #include <atomic>
+#include <chrono>
+#include <optional>
+#include <thread>
+#include <unistd.h>
 #include <cstdlib>
 #include <csignal>
 #include <cstdio>
@@ -29,9 +34,23 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Ctrl+C ends the visit cleanly (the headset session is ended, not abandoned).
+// Ctrl+C ends the visit cleanly (the headset session is ended, not abandoned); a second
+// Ctrl+C stops at once, for when something hangs.
 std::atomic<bool> interrupted{false};
-void onInterrupt(int) { interrupted = true; }
+void onInterrupt(int) {
+    if (interrupted.exchange(true)) {
+        constexpr char kMessage[] = "\nstopped at once (second Ctrl+C)\n";
+        [[maybe_unused]] const auto written = ::write(2, kMessage, sizeof kMessage - 1);
+        std::_Exit(130);
+    }
+}
+
+// Sleeps up to `seconds`, waking early on Ctrl+C.
+void pause(double seconds) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (!interrupted && std::chrono::steady_clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+}
 
 struct VisitOptions {
     std::optional<DisplayMode> mode;
@@ -69,19 +88,50 @@ VisitOptions visitOptions(const Arguments& arguments) {
     return options;
 }
 
-// Opens the headset display; with `waitForever`, waits for the headset until Ctrl+C.
-std::unique_ptr<display::Display> openHeadset(const VisitOptions& options, bool waitForever) {
+display::openxr::OpenXrSettings headsetSettings(const VisitOptions& options, std::chrono::milliseconds patience) {
     // The OpenXR loader prints its own errors when no runtime is installed, which is the
     // normal case on a classroom PC; our message says it better. XR_LOADER_DEBUG=error
     // brings them back.
     setenv("XR_LOADER_DEBUG", "none", 0);
     display::openxr::OpenXrSettings settings;
     settings.validation = options.gpu.validation;
-    settings.headsetPatience = waitForever ? std::chrono::milliseconds(std::chrono::hours(24 * 365))
-                                           : std::chrono::milliseconds(long(options.headsetWaitSeconds * 1000));
+    settings.headsetPatience = patience;
     settings.giveUp = [] { return interrupted.load(); };
     settings.spectator = options.spectator;
-    return std::make_unique<display::openxr::OpenXrDisplay>(settings);
+    return settings;
+}
+
+// Tries the headset once, waiting --headset-wait seconds for it: how a visit without
+// --mode learns whether a runtime answers and a headset is there. Throws XrUnavailable.
+std::unique_ptr<display::Display> tryHeadset(const VisitOptions& options) {
+    const auto patience = std::chrono::milliseconds(long(options.headsetWaitSeconds * 1000));
+    return std::make_unique<display::openxr::OpenXrDisplay>(headsetSettings(options, patience));
+}
+
+// Waits for the runtime and the headset as long as it takes (--mode xr, or after the
+// headset was lost), saying so every few seconds. Null when Ctrl+C stopped the wait;
+// throws UserError for what waiting cannot fix.
+std::unique_ptr<display::Display> waitForHeadset(const VisitOptions& options) {
+    constexpr double kRetrySeconds = 1.0;
+    constexpr int kTellEvery = 10; // tries: a line every ~10 s, not a flood
+    const auto forever = std::chrono::milliseconds(std::chrono::hours(24 * 365));
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return std::make_unique<display::openxr::OpenXrDisplay>(headsetSettings(options, forever));
+        } catch (const display::openxr::XrUnavailable& unavailable) {
+            if (interrupted) return nullptr;
+            if (!unavailable.worthWaiting()) throw UserError(concat("no headset: ", unavailable.what()));
+            if (attempt % kTellEvery == 0)
+                log::info(concat("waiting for the headset: ", unavailable.what(), "; Ctrl+C to stop"));
+        } catch (const display::openxr::XrFailure& failure) {
+            // The runtime answered but failed on the way (often while it restarts).
+            if (interrupted) return nullptr;
+            if (attempt % kTellEvery == 0)
+                log::warning(concat("the headset did not start (", failure.what(), "); trying again (Ctrl+C to stop)"));
+        }
+        pause(kRetrySeconds);
+        if (interrupted) return nullptr;
+    }
 }
 
 std::unique_ptr<display::Display> openDisplay(DisplayMode mode, const VisitOptions& options) {
@@ -94,12 +144,7 @@ std::unique_ptr<display::Display> openDisplay(DisplayMode mode, const VisitOptio
         }
         return std::make_unique<display::HeadlessDisplay>(options.gpu, std::move(tour), options.outFolder);
     }
-    case DisplayMode::Headset:
-        try {
-            return openHeadset(options, true);
-        } catch (const display::openxr::XrUnavailable& unavailable) {
-            throw UserError(concat("no headset: ", unavailable.what()));
-        }
+    case DisplayMode::Headset: return waitForHeadset(options);
     case DisplayMode::Window: {
         display::window::DesktopSettings settings;
         settings.gpu = options.gpu;
@@ -133,8 +178,8 @@ struct ValidationTally {
     void add(display::Display& display) {
         vulkanOn |= display.gpu().validationEnabled();
         vulkan += display.gpu().validationMessages().count();
-        if (display.kind() == display::DisplayKind::Headset) {
-            openxrOn |= display.gpu().validationEnabled();
+        if (display.displayValidationEnabled()) {
+            openxrOn = true;
             openxr += display.displayValidationMessages().size();
         }
     }
@@ -177,14 +222,17 @@ void placeHandModels(render::StereoRenderer& renderer, const HandModels& models,
 }
 
 // Runs frames until the display quits (returns true) or must be replaced (false).
+// `frames` counts the frames drawn, over every display of the visit.
 bool runFrames(display::Display& display, const scene::Scene& scene, const HandModels& hands,
-               const VisitOptions& options, visit::VisitorRig& rig) {
+               const VisitOptions& options, visit::VisitorRig& rig, long long& frames) {
     render::RenderSettings settings = options.render;
     settings.eyeExtent = display.eyeExtent();
     settings.keepDepth = display.wantsDepth();
     render::StereoRenderer renderer(display.gpu(), scene, settings);
     const float farZ = std::max(100.0f, scene.bounds().radius() * 4.0f);
-    int frames = 0;
+    // A new display is a new tracking space: the rig re-anchors on its first tracked frame.
+    rig.trackingChanged(display.trackingOrigin());
+    std::optional<std::uint64_t> trackingSpace;
     while (true) {
         if (interrupted || (options.maxFrames && frames >= options.maxFrames)) display.requestQuit();
         display::Frame frame;
@@ -194,9 +242,13 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
             return true;
         }
         if (status == display::FrameStatus::Restart) return false;
-        const Pose head{frame.eyes[0].pose.orientation,
-                        (frame.eyes[0].pose.position + frame.eyes[1].pose.position) * 0.5f};
-        rig.update(display.input(), head, frame.deltaSeconds);
+        if (trackingSpace && *trackingSpace != frame.trackingSpace) rig.trackingChanged(display.trackingOrigin());
+        trackingSpace = frame.trackingSpace;
+        if (frame.headTracked) {
+            const Pose head{frame.eyes[0].pose.orientation,
+                            (frame.eyes[0].pose.position + frame.eyes[1].pose.position) * 0.5f};
+            rig.update(display.input(), head, frame.deltaSeconds);
+        }
         if (status == display::FrameStatus::Render) {
             placeHandModels(renderer, hands, display.input(), rig);
             render::StereoCamera camera;
@@ -240,9 +292,17 @@ int visitCommand(const std::vector<std::string>& words) {
     std::unique_ptr<display::Display> display;
     if (!options.mode) {
         try {
-            display = openHeadset(options, false);
+            display = tryHeadset(options);
         } catch (const display::openxr::XrUnavailable& unavailable) {
             probe.headsetUnavailable = unavailable.what();
+        } catch (const std::exception& failure) {
+            // Whatever went wrong with the headset, a visit without --mode goes on in a
+            // window or headless, and says why.
+            probe.headsetUnavailable = concat("the headset could not be started (", failure.what(), ")");
+        }
+        if (interrupted) {
+            log::info("visit stopped (Ctrl+C) while looking for a headset");
+            return 0;
         }
     }
     const DisplayDecision decision = chooseDisplay(options.mode, probe);
@@ -255,12 +315,19 @@ int visitCommand(const std::vector<std::string>& words) {
                                        : spawnPoint(siteBounds);
 
     ValidationTally validation;
+    // One rig for the whole visit: when a display is replaced, the visitor stays where
+    // they were in the factory.
+    visit::VisitorRig rig(spawn, TrackingOrigin::Floor, rigSettings);
+    long long frames = 0;
     while (true) {
         if (!display) display = openDisplay(decision.mode, options);
+        if (!display) {
+            log::info("visit stopped (Ctrl+C) while waiting for the headset");
+            break;
+        }
         log::info(concat("display: ", modeName(decision.mode), ", because ", decision.reason, " - ",
                          display->description()));
-        visit::VisitorRig rig(spawn, display->trackingOrigin(), rigSettings);
-        const bool finished = runFrames(*display, scene, hands, options, rig);
+        const bool finished = runFrames(*display, scene, hands, options, rig, frames);
         validation.add(*display);
         if (finished) break;
         log::warning("the display was lost; starting it again");

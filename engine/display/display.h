@@ -33,6 +33,12 @@ struct Frame {
     EyeView eyes[2];               // tracking space, left then right
     std::int64_t displayTimeNs = 0; // when the frame will be seen
     double deltaSeconds = 0;        // since the previous frame, for motion
+    // Whether the eyes' poses are known this frame: a headset may not show us yet, or may
+    // have lost tracking. The visitor rig is moved and calibrated on tracked frames only.
+    bool headTracked = true;
+    // Changes whenever tracking space is replaced (a new headset session, the visitor
+    // recentred): the rig then re-anchors it, so the visitor stays where they are.
+    std::uint64_t trackingSpace = 0;
     render::FrameDestination destination;
     // The depth range the frame is drawn with (set by whoever draws it): a compositor
     // given the depth needs it.
@@ -65,7 +71,9 @@ public:
     // Asks the display to end the visit (the headset session, the window).
     virtual void requestQuit() = 0;
 
-    // Messages of the display's own validation layer (OpenXR's), when it has one.
+    // Messages of the display's own validation layer (OpenXR's), when it has one and it
+    // is on (displayValidationEnabled()).
+    virtual bool displayValidationEnabled() const { return false; }
     virtual std::vector<std::string> displayValidationMessages() const { return {}; }
 };
 

@@ -307,4 +307,10 @@ void GpuContext::submitAndWait(const std::function<void(VkCommandBuffer)>& recor
 
 void GpuContext::waitIdle() { VK_CHECK(vkDeviceWaitIdle(device_.handle)); }
 
+void GpuContext::waitIdleQuietly() noexcept {
+    const VkResult result = vkDeviceWaitIdle(device_.handle);
+    if (result != VK_SUCCESS)
+        log::warning(concat("the GPU did not finish its work (", resultName(result), "); cleaning up anyway"));
+}
+
 } // namespace usine::gpu

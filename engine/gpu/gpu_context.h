@@ -68,6 +68,9 @@ public:
     // readbacks and other work outside the frame loop.
     void submitAndWait(const std::function<void(VkCommandBuffer)>& record);
     void waitIdle();
+    // For destructors and teardown: a lost device (a crashed runtime or driver) is
+    // logged, not thrown, so cleaning up never ends the program.
+    void waitIdleQuietly() noexcept;
 
 private:
     struct InstanceOwner {

@@ -21,8 +21,18 @@ glm::quat yawRotation(float yaw) { return glm::angleAxis(yaw, glm::vec3(0, 1, 0)
 } // namespace
 
 VisitorRig::VisitorRig(const Pose& spawn, TrackingOrigin origin, const RigSettings& settings)
-    : settings_(settings), origin_(origin), spawn_(spawn), yaw_(yawOf(spawn.orientation)),
+    : settings_(settings), origin_(origin), spawn_(spawn), anchor_(spawn), yaw_(yawOf(spawn.orientation)),
       offset_(spawn.position) {}
+
+void VisitorRig::trackingChanged(TrackingOrigin origin) {
+    origin_ = origin;
+    if (!calibrated_) return; // still waiting for a first tracked frame: nothing to keep
+    // Where the visitor's head is in the world now, on the floor they walk on (the world
+    // height of tracking space's floor, which locomotion never changes).
+    const Pose head = toWorld(lastHead_);
+    anchor_ = Pose{yawRotation(yawOf(head.orientation)), glm::vec3(head.position.x, offset_.y, head.position.z)};
+    calibrated_ = false;
+}
 
 void VisitorRig::calibrate(const Pose& head) {
     const bool heightKnown = origin_ == TrackingOrigin::Floor && !settings_.seated;
@@ -34,11 +44,11 @@ void VisitorRig::calibrate(const Pose& head) {
         offset_ = spawn_.position;
         return;
     }
-    // Put the visitor's head (not the tracking origin) on the spawn point, facing its way:
+    // Put the visitor's head (not the tracking origin) on the anchor, facing its way:
     // the room-scale offset of where they stand is cancelled.
-    yaw_ = yawOf(spawn_.orientation) - yawOf(head.orientation);
+    yaw_ = yawOf(anchor_.orientation) - yawOf(head.orientation);
     const glm::vec3 headFlat(head.position.x, 0, head.position.z);
-    offset_ = spawn_.position - yawRotation(yaw_) * headFlat;
+    offset_ = anchor_.position - yawRotation(yaw_) * headFlat;
 }
 
 Pose VisitorRig::trackingToWorld() const {
@@ -60,6 +70,7 @@ void VisitorRig::snapTurn(float degrees, const Pose& head) {
 
 void VisitorRig::update(const InputState& input, const Pose& head, double deltaSeconds) {
     if (!calibrated_) calibrate(head);
+    lastHead_ = head;
     const HandInput& mover = input[otherHand(settings_.dominantHand)];
     const HandInput& turner = input[settings_.dominantHand];
     const float dt = static_cast<float>(std::max(0.0, std::min(deltaSeconds, 0.1))); // no leaps after a stall

@@ -26,12 +26,19 @@ public:
     // `spawn`: where the visitor's feet start in the world, facing -Z of its orientation.
     VisitorRig(const Pose& spawn, TrackingOrigin origin, const RigSettings& settings);
 
-    // Sets the vertical offset from the current head pose (in tracking space): done on
-    // the first tracked frame and whenever the visitor asks to recentre.
+    // Places tracking space from the current head pose (in tracking space): the eye
+    // height, and the head on the spawn point (or, after trackingChanged, where the
+    // visitor was). Done by update() on the first frame it is given; call update() only
+    // with tracked head poses, or the visitor is placed from a pose nobody measured.
     void calibrate(const Pose& headInTracking);
     bool calibrated() const { return calibrated_; }
 
-    // One frame of locomotion and turning from the hands, given the head pose.
+    // Tracking space was replaced: a new headset session or display, or the runtime
+    // recentred it. The next update() calibrates again, keeping the visitor where they
+    // stood in the factory and facing the same way (not back at the spawn point).
+    void trackingChanged(TrackingOrigin origin);
+
+    // One frame of locomotion and turning from the hands, given the (tracked) head pose.
     void update(const InputState& input, const Pose& headInTracking, double deltaSeconds);
 
     // Tracking space -> world.
@@ -47,6 +54,8 @@ private:
     RigSettings settings_;
     TrackingOrigin origin_;
     Pose spawn_;
+    Pose anchor_;              // where calibrate() puts the head: the spawn, or where it was
+    Pose lastHead_;            // the last head pose update() was given, in tracking space
     float yaw_ = 0;            // radians, about +Y, applied to tracking space
     glm::vec3 offset_{0};      // world position of tracking space's origin (before yaw)
     float verticalOffset_ = 0; // metres added to tracking space's height

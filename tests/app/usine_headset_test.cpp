@@ -3,15 +3,17 @@
 // recovery, both validation layers silent; the eyes the runtime reads back show the
 // scene with the field of view and parallax it asked for; and every way of not having a
 // headset ends in a fallback that says why.
-#include "core/files.h"
 #include "core/image_io.h"
-#include "support/program_run.h"
+#include "support/background_process.h"
+#include "support/headset_visit.h"
 #include "support/test_paths.h"
-#include "support/test_xr_runtime.h"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cmath>
-#include <glm/glm.hpp>
+#include <fstream>
+#include <sstream>
+#include <thread>
 
 using namespace usine;
 using testing::XrRun;
@@ -20,32 +22,15 @@ namespace {
 
 std::string cell() { return (testing::sourceDirectory() / "assets/models/factory_cell.gltf").string(); }
 
-testing::ProgramResult visit(const XrRun& run, std::vector<std::string> arguments, bool validation = true) {
-    // env: options first (-u), then assignments, then the command.
-    std::vector<std::string> words{"-u", "DISPLAY"};
-    for (const auto& [name, value] : run.environment()) words.push_back(name + "=" + value);
-    words.push_back(std::string("USINE_VALIDATION=") + (validation ? "1" : "0"));
-    words.push_back(testing::usineProgram().string());
-    words.push_back("visit");
-    words.insert(words.end(), arguments.begin(), arguments.end());
-    return testing::runProgram("/usr/bin/env", words);
+testing::ProgramResult visit(const XrRun& run, const std::vector<std::string>& arguments, bool validation = true) {
+    return testing::visitOnTestRuntime(run, arguments, validation);
 }
 
-// Centroid of the pixels that differ from the picture's top-left pixel (the sky).
-glm::dvec2 centroidOfObject(const Rgba8Image& image) {
-    const std::uint8_t* sky = image.at(0, 0);
-    double sum = 0, sumX = 0, sumY = 0;
-    for (int y = 0; y < image.height; ++y)
-        for (int x = 0; x < image.width; ++x) {
-            const std::uint8_t* p = image.at(x, y);
-            const double weight =
-                std::abs(p[0] - sky[0]) + std::abs(p[1] - sky[1]) + std::abs(p[2] - sky[2]);
-            sum += weight;
-            sumX += weight * (x + 0.5);
-            sumY += weight * (y + 0.5);
-        }
-    REQUIRE(sum > 0);
-    return {sumX / sum, sumY / sum};
+std::string fileText(const std::filesystem::path& path) {
+    std::ifstream file(path);
+    std::stringstream text;
+    text << file.rdbuf();
+    return text.str();
 }
 
 } // namespace
@@ -86,15 +71,9 @@ fault instance-loss-at-frame 90
 }
 
 TEST_CASE("the runtime's eyes show the scene where its field of view and eye positions put it", "[headset]") {
-    // A black square 0.4 m wide, 2 m ahead of the visitor's eyes (1.6 m above the floor).
-    const auto folder = testing::testOutputDirectory() / "xr-square-model";
-    std::filesystem::create_directories(folder);
-    const std::string obj = "mtllib square.mtl\nusemtl black\nv -0.2 1.4 -2\nv 0.2 1.4 -2\nv 0.2 1.8 -2\nv -0.2 1.8 -2\n"
-                            "vn 0 0 1\nf 1//1 2//1 3//1 4//1\n";
-    const std::string mtl = "newmtl black\nKd 0 0 0\nKs 0 0 0\n";
-    writeFileBytes(folder / "square.obj", obj.data(), obj.size());
-    writeFileBytes(folder / "square.mtl", mtl.data(), mtl.size());
-
+    // A black square 0.2 m wide, 1 m ahead of the visitor's eyes (1.6 m above the floor):
+    // near enough that the eyes, 64 mm apart, see it several pixels apart.
+    const auto square = testing::writeSquareModel("parallax", {0, 1.6f, -1}, 0.2f);
     const XrRun run("parallax", R"(resolution 200 180
 end-after-frames 40
 capture 30
@@ -102,26 +81,26 @@ frame 0 head 0 1.6 0
 frame 0 hand left untracked
 frame 0 hand right untracked
 )");
-    const auto result = visit(run, {(folder / "square.obj").string(), "--mode", "xr", "--start", "0,0,0"});
+    const auto result = visit(run, {square.string(), "--mode", "xr", "--start", "0,0,0"});
     INFO(result.out << result.err);
     REQUIRE(result.exitCode == 0);
     const Rgba8Image eyes[2] = {readImageFile(run.folder / "capture30-eye0.png"),
                                 readImageFile(run.folder / "capture30-eye1.png")};
     // The runtime's defaults: asymmetric fields of view, eyes 64 mm apart.
-    const double fov[2][4] = {{-0.82, 0.70, 0.76, -0.80}, {-0.70, 0.82, 0.76, -0.80}};
-    const double eyeX[2] = {-0.032, 0.032};
+    glm::dvec2 centroid[2];
     for (int eye = 0; eye < 2; ++eye) {
-        const glm::dvec2 centroid = centroidOfObject(eyes[eye]);
-        const double tanLeft = std::tan(fov[eye][0]), tanRight = std::tan(fov[eye][1]);
-        const double tanUp = std::tan(fov[eye][2]), tanDown = std::tan(fov[eye][3]);
-        const double tanX = (0.0 - eyeX[eye]) / 2.0; // the square's centre seen from this eye
-        const double expectedX = 200 * (tanX - tanLeft) / (tanRight - tanLeft);
-        const double expectedY = 180 * (tanUp - 0.0) / (tanUp - tanDown);
-        INFO("eye " << eye << ": centroid " << centroid.x << ", " << centroid.y << " expected " << expectedX << ", "
-                    << expectedY);
-        CHECK(centroid.x == Approx(expectedX).margin(1.0));
-        CHECK(centroid.y == Approx(expectedY).margin(1.0));
+        centroid[eye] = testing::objectCentroid(eyes[eye]);
+        const double eyeX = (eye == 0 ? -0.5 : 0.5) * testing::kRuntimeIpd;
+        const glm::dvec2 expected = testing::expectedPixel(testing::kRuntimeFov[eye], 200, 180, {-eyeX, 0, -1});
+        INFO("eye " << eye << ": centroid " << centroid[eye].x << ", " << centroid[eye].y << " expected " << expected.x
+                    << ", " << expected.y);
+        CHECK(centroid[eye].x == Approx(expected.x).margin(1.0));
+        CHECK(centroid[eye].y == Approx(expected.y).margin(1.0));
     }
+    // The parallax itself, beyond what the asymmetric fields of view alone do.
+    const double withoutParallax = testing::expectedPixel(testing::kRuntimeFov[0], 200, 180, {0, 0, -1}).x -
+                                   testing::expectedPixel(testing::kRuntimeFov[1], 200, 180, {0, 0, -1}).x;
+    CHECK(std::abs((centroid[0].x - centroid[1].x) - withoutParallax) > 4.0);
 }
 
 TEST_CASE("without a runtime, or a headset, or when the runtime refuses, the visit falls back and says why",
@@ -149,6 +128,29 @@ TEST_CASE("without a runtime, or a headset, or when the runtime refuses, the vis
         CHECK(result.exitCode == 0);
         CHECK_THAT(result.out, Catch::Contains("answered but no headset appeared within 1 s"));
         CHECK_THAT(result.out, Catch::Contains("display: headless"));
+    }
+    SECTION("with --mode xr and no runtime yet, the visit waits for one; Ctrl+C ends the wait cleanly") {
+        const XrRun run("no-runtime-wait", "");
+        const auto log = run.folder / "visit.log";
+        testing::BackgroundProcess usine({testing::usineProgram().string(), "visit", cell(), "--mode", "xr"},
+                                         {{"XR_RUNTIME_JSON", "/nowhere/runtime.json"}, {"DISPLAY", ""}}, log.string());
+        for (int tries = 0; tries < 200 && fileText(log).find("waiting for the headset") == std::string::npos; ++tries)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        const std::string waiting = fileText(log);
+        CHECK_THAT(waiting, Catch::Contains("waiting for the headset: no OpenXR runtime is installed or active"));
+        CHECK_THAT(waiting, Catch::Contains("Ctrl+C to stop"));
+        CHECK(usine.running());
+        CHECK(usine.stop(10) == 0); // SIGTERM, as Ctrl+C: a clean stop, not an error
+        CHECK_THAT(fileText(log), Catch::Contains("visit stopped (Ctrl+C) while waiting for the headset"));
+    }
+    SECTION("with --mode xr, a runtime that refuses to start at first is waited for") {
+        const XrRun run("refused-then-ready", "fault refuse-instance 2\nend-after-frames 10\nresolution 64 64\n");
+        const auto result = visit(run, {cell(), "--mode", "xr"});
+        INFO(result.out << result.err);
+        CHECK(result.exitCode == 0);
+        CHECK_THAT(result.out, Catch::Contains("waiting for the headset: the OpenXR runtime refused to start"));
+        CHECK_THAT(result.out, Catch::Contains("display: headset"));
+        CHECK(run.report().at("instances_refused") == "2");
     }
     SECTION("with --mode xr, the visit waits for the headset and says so") {
         const XrRun run("late-headset", "fault no-headset-seconds 2.5\nend-after-frames 10\nresolution 64 64\n");

@@ -134,3 +134,31 @@ TEST_CASE("without a stick, holding select walks where the hand points", "[rig]"
     CHECK(moved.x == Approx(0.06f));
     CHECK(moved.z == Approx(0.0f).margin(1e-5));
 }
+
+TEST_CASE("a new tracking space keeps the visitor where they stood and facing the same way", "[rig]") {
+    VisitorRig rig(kSpawn, TrackingOrigin::Floor, RigSettings{});
+    const Pose head = headAt(0.3f, 1.6f, 0.2f, 20);
+    InputState walk;
+    walk[Hand::Left].hasStick = true;
+    walk[Hand::Left].stick = {0, 1};
+    for (int frame = 0; frame < 90; ++frame) rig.update(walk, head, 1.0 / 90); // a metre forward
+    InputState turn;
+    turn[Hand::Right].hasStick = true;
+    turn[Hand::Right].turn = 1;
+    rig.update(turn, head, 1.0 / 90); // and 30 degrees to the right
+    const Pose before = rig.toWorld(head);
+    const float yawBefore = yawOfWorld(rig, head);
+    CHECK(yawBefore == Approx(-30.0f).margin(1e-3));
+
+    // A new session: the same head is somewhere else in the new tracking space.
+    rig.trackingChanged(TrackingOrigin::Floor);
+    CHECK_FALSE(rig.calibrated());
+    const Pose moved = headAt(-1.0f, 1.6f, 2.0f, 110);
+    rig.update(InputState{}, moved, 1.0 / 90);
+    const Pose after = rig.toWorld(moved);
+    CHECK(after.position.x == Approx(before.position.x));
+    CHECK(after.position.y == Approx(before.position.y));
+    CHECK(after.position.z == Approx(before.position.z));
+    CHECK(yawOfWorld(rig, moved) == Approx(yawBefore).margin(1e-3));
+    CHECK(glm::distance(glm::vec2(after.position.x, after.position.z), glm::vec2(10, 5)) > 0.9f); // not the spawn
+}

@@ -72,7 +72,7 @@ OpenXrDisplay::OpenXrDisplay(const OpenXrSettings& settings) : settings_(setting
                                                xrStruct<XrViewConfigurationView>(XR_TYPE_VIEW_CONFIGURATION_VIEW));
     XR_CHECK(xrEnumerateViewConfigurationViews(instance_->handle(), system_, XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO,
                                                count, &count, views.data()));
-    if (count != 2) throw XrUnavailable("the headset does not offer a stereo view");
+    if (count != 2) throw XrUnavailable("the headset does not offer a stereo view", false);
     eyeExtent_ = {std::max(views[0].recommendedImageRectWidth, views[1].recommendedImageRectWidth),
                   std::max(views[0].recommendedImageRectHeight, views[1].recommendedImageRectHeight)};
 
@@ -87,12 +87,13 @@ OpenXrDisplay::OpenXrDisplay(const OpenXrSettings& settings) : settings_(setting
     gpu_ = std::make_unique<gpu::GpuContext>(gpuOptions, *creator_);
     if (settings.spectator)
         spectator_ = std::make_unique<window::PresentationWindow>(*gpu_, "Usine Ouverte - spectator view",
-                                                                  int(eyeExtent_.width), int(eyeExtent_.height));
+                                                                  int(eyeExtent_.width), int(eyeExtent_.height),
+                                                                  window::WindowPacing::NeverWait);
     createSession();
 }
 
 OpenXrDisplay::~OpenXrDisplay() {
-    if (gpu_) gpu_->waitIdle();
+    if (gpu_) gpu_->waitIdleQuietly();
     destroySession();
     spectator_.reset(); // before the GPU it draws with
 }
@@ -147,6 +148,7 @@ void OpenXrDisplay::createSession() {
                                                           EyeSwapchains::chooseFormat(session->handle), depthFormat);
     session->input = std::make_unique<OpenXrInput>(instance_->handle(), session->handle);
     session_ = std::move(session);
+    ++trackingSpace_; // a new session's spaces start afresh
     sessionLost_ = false;
     exitRequestSent_ = false;
 }
@@ -155,7 +157,7 @@ void OpenXrDisplay::destroySession() {
     if (!session_) return;
     // The runtime reads the swapchain images until the session ends: wait for our GPU
     // work before the images go.
-    if (gpu_) gpu_->waitIdle();
+    if (gpu_) gpu_->waitIdleQuietly();
     session_.reset();
 }
 
@@ -195,6 +197,12 @@ void OpenXrDisplay::pollEvents() {
             if (session_ && changed.session == session_->handle) onStateChanged(changed.state);
             break;
         }
+        case XR_TYPE_EVENT_DATA_REFERENCE_SPACE_CHANGE_PENDING: {
+            // The visitor recentred (or the runtime moved its origin): re-anchor the rig.
+            const auto& change = reinterpret_cast<const XrEventDataReferenceSpaceChangePending&>(event);
+            if (session_ && change.session == session_->handle) ++trackingSpace_;
+            break;
+        }
         case XR_TYPE_EVENT_DATA_INTERACTION_PROFILE_CHANGED:
             if (session_) {
                 session_->input->refreshProfiles();
@@ -211,13 +219,23 @@ FrameStatus OpenXrDisplay::beginFrame(Frame& frame) {
     frameBegun_ = false;
     rendering_ = false;
     frame.destination = {};
+    frame.headTracked = false; // until views are located with valid poses
     try {
         pollEvents();
+        frame.trackingSpace = trackingSpace_;
         if (instanceLost_) return FrameStatus::Restart;
         if (sessionLost_) {
             log::warning("the headset session was lost; starting a new one");
             destroySession();
-            createSession();
+            try {
+                createSession();
+            } catch (const XrFailure& failure) {
+                // The runtime is not ready for a new session (headset gone, runtime
+                // restarting): start over with a new instance, which waits for it.
+                log::warning(concat("no new headset session (", failure.what(), ")"));
+                return FrameStatus::Restart;
+            }
+            frame.trackingSpace = trackingSpace_;
             return FrameStatus::Skip;
         }
         if (exiting_) return FrameStatus::Quit;
@@ -272,6 +290,7 @@ FrameStatus OpenXrDisplay::beginRunningFrame(Frame& frame) {
     std::uint32_t count = 0;
     views_[0] = views_[1] = xrStruct<XrView>(XR_TYPE_VIEW);
     XR_CHECK(xrLocateViews(session_->handle, &locate, &viewState, 2, &count, views_));
+    if (count != 2) throw XrFailure(XR_ERROR_RUNTIME_FAILURE, "xrLocateViews gave not two views for a stereo headset");
     for (int eye = 0; eye < 2; ++eye) {
         frame.eyes[eye].pose = toPose(views_[eye].pose);
         const XrFovf& fov = views_[eye].fov;
@@ -284,7 +303,8 @@ FrameStatus OpenXrDisplay::beginRunningFrame(Frame& frame) {
         input_ = InputState{}; // input belongs to the runtime (its menu) when not focused
 
     constexpr XrViewStateFlags kTracked = XR_VIEW_STATE_POSITION_VALID_BIT | XR_VIEW_STATE_ORIENTATION_VALID_BIT;
-    if (!frameState_.shouldRender || (viewState.viewStateFlags & kTracked) != kTracked) return FrameStatus::Skip;
+    frame.headTracked = (viewState.viewStateFlags & kTracked) == kTracked;
+    if (!frameState_.shouldRender || !frame.headTracked) return FrameStatus::Skip;
 
     session_->swapchains->acquire();
     rendering_ = true;

@@ -50,6 +50,7 @@ public:
     void requestQuit() override;
 
     // OpenXR core validation messages so far (tests check there are none).
+    bool displayValidationEnabled() const override { return instance_->validationLayerLoaded(); }
     std::vector<std::string> displayValidationMessages() const override { return instance_->validationMessages(); }
     // Every session state we went through, in order (tests check the machine).
     const std::vector<XrSessionState>& stateHistory() const { return stateHistory_; }
@@ -83,6 +84,7 @@ private:
     bool exitRequestSent_ = false;
     std::vector<XrSessionState> stateHistory_;
     int sessionsCreated_ = 0;
+    std::uint64_t trackingSpace_ = 0; // Frame::trackingSpace
 
     // The frame in flight between beginFrame and endFrame.
     XrFrameState frameState_{};

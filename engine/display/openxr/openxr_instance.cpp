@@ -21,11 +21,14 @@ constexpr const char* kCoreValidationLayer = "XR_APILAYER_LUNARG_core_validation
 
 // The layer reads these once per process, when it first starts: a file of our own, unless
 // the user chose one.
+// The file is ours (not the user's choice) and removed when the process exits: the layer
+// keeps writing to it for every instance of the process, so not before.
 std::string coreValidationLogFile() {
     if (const char* chosen = std::getenv("XR_CORE_VALIDATION_FILE_NAME")) return chosen;
-    const std::string path = concat("/tmp/usine-openxr-validation-", ::getpid(), ".txt");
+    static const std::string path = concat("/tmp/usine-openxr-validation-", ::getpid(), ".txt");
     ::setenv("XR_CORE_VALIDATION_EXPORT_TYPE", "text", 1);
     ::setenv("XR_CORE_VALIDATION_FILE_NAME", path.c_str(), 1);
+    std::atexit([] { ::unlink(path.c_str()); });
     return path;
 }
 
@@ -76,7 +79,7 @@ OpenXrInstance::OpenXrInstance(bool validation) {
     } else if (has(XR_KHR_VULKAN_ENABLE_EXTENSION_NAME)) {
         extensions.push_back(XR_KHR_VULKAN_ENABLE_EXTENSION_NAME);
     } else {
-        throw XrUnavailable("the OpenXR runtime does not support Vulkan (no XR_KHR_vulkan_enable2 or _enable)");
+        throw XrUnavailable("the OpenXR runtime does not support Vulkan (no XR_KHR_vulkan_enable2 or _enable)", false);
     }
     if (has(XR_KHR_COMPOSITION_LAYER_DEPTH_EXTENSION_NAME)) {
         extensions.push_back(XR_KHR_COMPOSITION_LAYER_DEPTH_EXTENSION_NAME);

@@ -17,9 +17,16 @@
 namespace usine::display::openxr {
 
 // No runtime answered, or it refused: a reason in plain words, for the display choice.
+// `worthWaiting`: the runtime or headset may still come (not started yet, refusing while
+// it starts, headset switched off); false for what waiting cannot fix (no Vulkan).
 class XrUnavailable : public std::runtime_error {
 public:
-    explicit XrUnavailable(const std::string& reason) : std::runtime_error(reason) {}
+    explicit XrUnavailable(const std::string& reason, bool worthWaiting = true)
+        : std::runtime_error(reason), worthWaiting_(worthWaiting) {}
+    bool worthWaiting() const { return worthWaiting_; }
+
+private:
+    bool worthWaiting_;
 };
 
 class OpenXrInstance {
@@ -34,6 +41,8 @@ public:
     const std::string& runtimeName() const { return runtimeName_; }
     bool vulkanEnable2() const { return vulkanEnable2_; }
     bool depthLayers() const { return depthLayers_; }
+    // Whether the core validation layer was asked for and found.
+    bool validationLayerLoaded() const { return !validationLog_.empty(); }
 
     // Looks for the headset until it appears, `patience` runs out or `giveUp` says so;
     // `waiting` is called once a second meanwhile (to tell the user). Returns the system.

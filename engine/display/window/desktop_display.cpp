@@ -26,7 +26,7 @@ DesktopDisplay::DesktopDisplay(const DesktopSettings& settings)
     log::info(concat("controls: ", keyHints()));
 }
 
-DesktopDisplay::~DesktopDisplay() { gpu_->waitIdle(); }
+DesktopDisplay::~DesktopDisplay() { gpu_->waitIdleQuietly(); }
 
 std::string DesktopDisplay::description() const {
     return concat("a ", eyeExtent_.width, "x", eyeExtent_.height, " window on ", gpu_->capabilities().name);

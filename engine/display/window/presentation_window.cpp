@@ -39,8 +39,9 @@ std::vector<std::string> WindowSystem::instanceExtensions() {
 
 const char* WindowSystem::deviceExtension() { return VK_KHR_SWAPCHAIN_EXTENSION_NAME; }
 
-PresentationWindow::PresentationWindow(gpu::GpuContext& gpu, const std::string& title, int width, int height)
-    : gpu_(gpu) {
+PresentationWindow::PresentationWindow(gpu::GpuContext& gpu, const std::string& title, int width, int height,
+                                       WindowPacing pacing)
+    : gpu_(gpu), pacing_(pacing) {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
     glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
     window_ = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
@@ -53,7 +54,7 @@ PresentationWindow::PresentationWindow(gpu::GpuContext& gpu, const std::string& 
 }
 
 PresentationWindow::~PresentationWindow() {
-    gpu_.waitIdle();
+    gpu_.waitIdleQuietly();
     destroySwapchain();
     if (surface_) vkDestroySurfaceKHR(gpu_.instance(), surface_, nullptr);
     if (window_) glfwDestroyWindow(window_);
@@ -95,7 +96,7 @@ void PresentationWindow::createSwapchain() {
     info.imageSharingMode = VK_SHARING_MODE_EXCLUSIVE;
     info.preTransform = caps.currentTransform;
     info.compositeAlpha = VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR;
-    info.presentMode = VK_PRESENT_MODE_FIFO_KHR; // always there, and no tearing on a projector
+    info.presentMode = presentMode();
     info.clipped = VK_TRUE;
     VK_CHECK(vkCreateSwapchainKHR(gpu_.device(), &info, nullptr, &swapchain_));
 
@@ -111,6 +112,18 @@ void PresentationWindow::createSwapchain() {
         rendered_.emplace_back(gpu_.device(), r);
     }
     needsRecreate_ = false;
+}
+
+VkPresentModeKHR PresentationWindow::presentMode() const {
+    // FIFO is always there and never tears; a spectator prefers a mode that never blocks.
+    if (pacing_ == WindowPacing::FollowScreen) return VK_PRESENT_MODE_FIFO_KHR;
+    std::uint32_t count = 0;
+    VK_CHECK(vkGetPhysicalDeviceSurfacePresentModesKHR(gpu_.physicalDevice(), surface_, &count, nullptr));
+    std::vector<VkPresentModeKHR> modes(count);
+    VK_CHECK(vkGetPhysicalDeviceSurfacePresentModesKHR(gpu_.physicalDevice(), surface_, &count, modes.data()));
+    for (VkPresentModeKHR wanted : {VK_PRESENT_MODE_MAILBOX_KHR, VK_PRESENT_MODE_IMMEDIATE_KHR})
+        if (std::find(modes.begin(), modes.end(), wanted) != modes.end()) return wanted;
+    return VK_PRESENT_MODE_FIFO_KHR; // acquire() then skips frames instead of waiting
 }
 
 void PresentationWindow::destroySwapchain() {
@@ -129,12 +142,14 @@ bool PresentationWindow::acquire(render::OutputImage& out, VkSemaphore& waitBefo
         if (!swapchain_) return false;
     }
     const std::uint32_t slot = nextAcquire_;
-    const VkResult result = vkAcquireNextImageKHR(gpu_.device(), swapchain_, UINT64_MAX, acquired_[slot].get(),
+    const std::uint64_t timeout = pacing_ == WindowPacing::NeverWait ? 0 : UINT64_MAX;
+    const VkResult result = vkAcquireNextImageKHR(gpu_.device(), swapchain_, timeout, acquired_[slot].get(),
                                                   VK_NULL_HANDLE, &current_);
     if (result == VK_ERROR_OUT_OF_DATE_KHR) {
         needsRecreate_ = true;
         return false;
     }
+    if (result == VK_NOT_READY || result == VK_TIMEOUT) return false; // NeverWait: skip this frame
     if (result != VK_SUBOPTIMAL_KHR) VK_CHECK(result);
     nextAcquire_ = (nextAcquire_ + 1) % static_cast<std::uint32_t>(acquired_.size());
     out = render::OutputImage{0, images_[current_], 0, {0, 0}, extent_, format_, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, false};

@@ -30,9 +30,15 @@ public:
     static void pollEvents();
 };
 
+// How a window's frames are paced. A desktop visit follows the screen (vsync). A
+// spectator window must never hold back a headset: a 60 Hz projector would otherwise
+// pace a 90 Hz headset, so it shows the newest frame it can and skips the others.
+enum class WindowPacing { FollowScreen, NeverWait };
+
 class PresentationWindow {
 public:
-    PresentationWindow(gpu::GpuContext& gpu, const std::string& title, int width, int height);
+    PresentationWindow(gpu::GpuContext& gpu, const std::string& title, int width, int height,
+                       WindowPacing pacing = WindowPacing::FollowScreen);
     ~PresentationWindow();
     PresentationWindow(const PresentationWindow&) = delete;
     PresentationWindow& operator=(const PresentationWindow&) = delete;
@@ -42,15 +48,18 @@ public:
     VkExtent2D extent() const { return extent_; }
 
     // The next swapchain image as an output covering the whole window, with the
-    // semaphores the frame must wait on and signal; nullopt while minimised.
+    // semaphores the frame must wait on and signal; false while minimised (and, with
+    // NeverWait, when no image is free right now).
     bool acquire(render::OutputImage& out, VkSemaphore& waitBeforeCopy, VkSemaphore& signalWhenDone);
     void present();
 
 private:
     void createSwapchain();
     void destroySwapchain();
+    VkPresentModeKHR presentMode() const;
 
     gpu::GpuContext& gpu_;
+    WindowPacing pacing_;
     GLFWwindow* window_ = nullptr;
     VkSurfaceKHR surface_ = VK_NULL_HANDLE;
     VkSwapchainKHR swapchain_ = VK_NULL_HANDLE;
