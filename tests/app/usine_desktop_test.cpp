@@ -1,10 +1,12 @@
-// The desktop display under a virtual X server (Xvfb): the window opens, and a
-// screenshot taken from the X server itself (xwd -root) shows the scene.
+// Windows under a virtual X server (Xvfb): the desktop visit's window opens, and so does
+// the spectator window of a headset visit (on the test OpenXR runtime); screenshots
+// taken from the X server itself (xwd -root) show the scene in them.
 #include "core/files.h"
 #include "core/image_io.h"
 #include "core/text.h"
 #include "support/background_process.h"
 #include "support/test_paths.h"
+#include "support/test_xr_runtime.h"
 #include "support/xwd_reader.h"
 
 #include <catch2/catch.hpp>
@@ -35,35 +37,49 @@ double shareOfPicture(const Rgba8Image& screen) {
         }
     return double(drawn) / total;
 }
+
+// A virtual X server of its own for one test.
+struct VirtualScreen {
+    std::string display = concat(":", 90 + ::getpid() % 100);
+    testing::BackgroundProcess server{{"Xvfb", display, "-screen", "0", "640x400x24", "-nolisten", "tcp"},
+                                      {},
+                                      (testing::testOutputDirectory() / "xvfb.log").string()};
+    VirtualScreen() { std::this_thread::sleep_for(std::chrono::milliseconds(500)); }
+};
+
+// Screenshots of the whole X screen until it shows a picture or `program` ends (lavapipe
+// takes a few seconds to start); returns the share of the screen that is picture, and
+// leaves the last screenshot in NAME.png.
+double waitForPicture(const VirtualScreen& screen, testing::BackgroundProcess& program, const std::string& name) {
+    const auto out = testing::testOutputDirectory();
+    const auto screenshot = out / (name + ".xwd");
+    Rgba8Image picture;
+    double share = 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline && program.running()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        const std::string command =
+            concat("xwd -root -display ", screen.display, " -out ", screenshot.string(), " 2>/dev/null");
+        if (std::system(command.c_str()) != 0) continue;
+        picture = testing::readXwdScreenshot(screenshot);
+        share = shareOfPicture(picture);
+        if (share > 0.1) break;
+    }
+    if (!picture.empty()) writePng(out / (name + ".png"), picture);
+    return share;
+}
+
+std::string cell() { return (testing::sourceDirectory() / "assets/models/factory_cell.gltf").string(); }
 } // namespace
 
 TEST_CASE("under Xvfb the desktop visit opens a window, and the X server shows the scene", "[desktop]") {
-    const std::string display = concat(":", 90 + ::getpid() % 100);
+    VirtualScreen screen;
+    REQUIRE(screen.server.running());
     const auto out = testing::testOutputDirectory();
-    testing::BackgroundProcess xserver({"Xvfb", display, "-screen", "0", "640x400x24", "-nolisten", "tcp"}, {},
-                                       (out / "xvfb.log").string());
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    REQUIRE(xserver.running());
-
-    const std::string cell = (testing::sourceDirectory() / "assets/models/factory_cell.gltf").string();
-    testing::BackgroundProcess visit({testing::usineProgram().string(), "visit", cell, "--mode", "desktop", "--size", "640x400"},
-                                     {{"DISPLAY", display}, {"USINE_VALIDATION", "1"}},
+    testing::BackgroundProcess visit({testing::usineProgram().string(), "visit", cell(), "--mode", "desktop", "--size", "640x400"},
+                                     {{"DISPLAY", screen.display}, {"USINE_VALIDATION", "1"}},
                                      (out / "desktop-visit.log").string());
-
-    // Screenshots until the window shows a picture (lavapipe takes a few seconds to start).
-    const auto screenshot = out / "desktop.xwd";
-    Rgba8Image screen;
-    double picture = 0;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (std::chrono::steady_clock::now() < deadline && visit.running()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(500));
-        const std::string command = concat("xwd -root -display ", display, " -out ", screenshot.string(), " 2>/dev/null");
-        if (std::system(command.c_str()) != 0) continue;
-        screen = testing::readXwdScreenshot(screenshot);
-        picture = shareOfPicture(screen);
-        if (picture > 0.1) break;
-    }
-    if (!screen.empty()) writePng(out / "desktop-screenshot.png", screen);
+    const double picture = waitForPicture(screen, visit, "desktop-screenshot");
     const int exitCode = visit.stop(20); // SIGTERM: the visit ends cleanly
     const std::string log = readFileText(out / "desktop-visit.log");
     INFO(log);
@@ -71,4 +87,28 @@ TEST_CASE("under Xvfb the desktop visit opens a window, and the X server shows t
     CHECK(exitCode == 0);
     CHECK_THAT(log, Catch::Contains("display: window, because --mode window was asked for"));
     CHECK_THAT(log, Catch::Contains("Vulkan validation: 0 messages"));
+}
+
+TEST_CASE("a headset visit with --spectator shows the visitor's view in a window for a projector", "[desktop][headset]") {
+    VirtualScreen screen;
+    REQUIRE(screen.server.running());
+    const testing::XrRun run("spectator", "resolution 320 200\nframe 0 head 0 1.6 0\n");
+    auto environment = run.environment();
+    environment["DISPLAY"] = screen.display;
+    environment["USINE_VALIDATION"] = "1";
+    const auto out = testing::testOutputDirectory();
+    testing::BackgroundProcess visit({testing::usineProgram().string(), "visit", cell(), "--mode", "xr", "--spectator"},
+                                     environment, (out / "spectator-visit.log").string());
+    const double picture = waitForPicture(screen, visit, "spectator-screenshot");
+    const int exitCode = visit.stop(20);
+    const std::string log = readFileText(out / "spectator-visit.log");
+    INFO(log);
+    CHECK(picture > 0.05); // a 320 x 200 window on a 640 x 400 screen: a quarter at most
+    CHECK(exitCode == 0);
+    CHECK_THAT(log, Catch::Contains("display: headset"));
+    CHECK_THAT(log, Catch::Contains("Vulkan validation: 0 messages"));
+    CHECK_THAT(log, Catch::Contains("OpenXR validation: 0 messages"));
+    const auto report = run.report();
+    CHECK(report.at("api_misuse_count") == "0");
+    CHECK(std::stol(report.at("frames_submitted")) > 10); // the headset kept going
 }
