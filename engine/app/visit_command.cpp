@@ -247,7 +247,12 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
         if (frame.headTracked) {
             const Pose head{frame.eyes[0].pose.orientation,
                             (frame.eyes[0].pose.position + frame.eyes[1].pose.position) * 0.5f};
-            rig.update(display.input(), head, frame.deltaSeconds);
+            const visit::RigEvents events = rig.update(display.input(), head, frame.deltaSeconds);
+            if (events.floorSet) {
+                display.vibrate(*events.floorSet, 0.6f, 0.25f); // felt: the floor is taken
+                log::info(concat("floor set at the ", *events.floorSet == Hand::Left ? "left" : "right",
+                                 " controller: standing eye height ", fixed(*rig.measuredEyeHeight(), 2), " m"));
+            }
         }
         if (status == display::FrameStatus::Render) {
             placeHandModels(renderer, hands, display.input(), rig);

@@ -10,6 +10,18 @@ namespace {
 constexpr float kTurnPress = 0.7f;   // stick deflection that triggers a snap turn
 constexpr float kTurnRelease = 0.3f; // and the one below which the next turn is armed
 constexpr float kDeadZone = 0.15f;   // worn sticks drift: ignore small deflections
+// A floor touch: the visitor crouches (or bends) and holds a controller at least a metre
+// below their standing eye height (the floor, for anyone whose eyes are above 1.1 m),
+// with select and grab together, long enough that no passing gesture does it by chance.
+// A hand hanging at a standing visitor's side is never that low, nor is the head lowered.
+constexpr float kFloorReach = 1.0f;       // m below the standing eye height
+constexpr float kHeadLowered = 0.3f;      // m below it: crouching or bending
+constexpr float kFloorHoldSeconds = 1.0f;
+// Where tracking space has a floor, a touch only corrects it (a drifted room setup): the
+// controller must be within this of it, so a tall adult bending to a low shelf is not
+// taken for the floor. (In LOCAL space nothing tells the two apart but the gesture.)
+constexpr float kStageFloorTolerance = 0.3f;
+constexpr float kGripAboveFloor = 0.04f;  // m: a controller's grip centre, lying on the floor
 
 float yawOf(const glm::quat& orientation) {
     const glm::vec3 forward = orientation * glm::vec3(0, 0, -1);
@@ -32,12 +44,21 @@ void VisitorRig::trackingChanged(TrackingOrigin origin) {
     const Pose head = toWorld(lastHead_);
     anchor_ = Pose{yawRotation(yawOf(head.orientation)), glm::vec3(head.position.x, offset_.y, head.position.z)};
     calibrated_ = false;
+    measuredFloor_.reset(); // measured in the old tracking space
+    floorHold_[0] = floorHold_[1] = 0;
+}
+
+float VisitorRig::verticalOffsetFor(const Pose& head) const {
+    // A standing visitor sees from their own eye height when the floor is known (measured
+    // by touch, or tracking space starts there); otherwise, and seated, from the standing
+    // eye height setting.
+    if (!settings_.seated && measuredFloor_) return -*measuredFloor_ + settings_.heightOffset;
+    const bool heightKnown = origin_ == TrackingOrigin::Floor && !settings_.seated;
+    return (heightKnown ? 0.0f : settings_.standingEyeHeight - head.position.y) + settings_.heightOffset;
 }
 
 void VisitorRig::calibrate(const Pose& head) {
-    const bool heightKnown = origin_ == TrackingOrigin::Floor && !settings_.seated;
-    // With the floor known and a standing visitor, their own eye height is the natural one.
-    verticalOffset_ = (heightKnown ? 0.0f : settings_.standingEyeHeight - head.position.y) + settings_.heightOffset;
+    verticalOffset_ = verticalOffsetFor(head);
     calibrated_ = true;
     if (!settings_.placeHeadAtSpawn) {
         yaw_ = yawOf(spawn_.orientation);
@@ -68,9 +89,41 @@ void VisitorRig::snapTurn(float degrees, const Pose& head) {
     offset_ += headBefore - headAfter;
 }
 
-void VisitorRig::update(const InputState& input, const Pose& head, double deltaSeconds) {
-    if (!calibrated_) calibrate(head);
+bool VisitorRig::nearFloor(const HandInput& hand, const Pose& head) const {
+    const float grip = hand.grip.position.y;
+    if (origin_ == TrackingOrigin::Floor && grip > kStageFloorTolerance) return false;
+    return standingHead_ - head.position.y > kHeadLowered && standingHead_ - grip > kFloorReach;
+}
+
+std::optional<Hand> VisitorRig::touchFloor(const InputState& input, const Pose& head, float dt) {
+    if (settings_.seated) return std::nullopt; // a seated visitor's height is the setting's
+    for (Hand hand : {Hand::Left, Hand::Right}) {
+        const HandInput& h = input[hand];
+        float& held = floorHold_[static_cast<int>(hand)];
+        const bool onFloor = h.tracked && h.select && h.grab > 0.5f && nearFloor(h, head);
+        if (!onFloor) {
+            held = 0;
+            continue;
+        }
+        const bool wasShort = held < kFloorHoldSeconds;
+        held += dt;
+        if (wasShort && held >= kFloorHoldSeconds) {
+            measuredFloor_ = h.grip.position.y - kGripAboveFloor;
+            verticalOffset_ = verticalOffsetFor(head);
+            return hand;
+        }
+    }
+    return std::nullopt;
+}
+
+RigEvents VisitorRig::update(const InputState& input, const Pose& head, double deltaSeconds) {
+    if (!calibrated_) {
+        calibrate(head);
+        standingHead_ = head.position.y;
+    }
+    standingHead_ = std::max(standingHead_, head.position.y);
     lastHead_ = head;
+    RigEvents events;
     const HandInput& mover = input[otherHand(settings_.dominantHand)];
     const HandInput& turner = input[settings_.dominantHand];
     const float dt = static_cast<float>(std::max(0.0, std::min(deltaSeconds, 0.1))); // no leaps after a stall
@@ -79,8 +132,10 @@ void VisitorRig::update(const InputState& input, const Pose& head, double deltaS
     glm::quat direction = toWorld(head).orientation; // walk where one looks
     if (mover.hasStick) {
         move = mover.stick;
-    } else if (mover.select && mover.tracked) {
-        move = glm::vec2(0, 1); // stickless controllers: hold select to walk where the hand points
+    } else if (mover.select && mover.tracked && !nearFloor(mover, head)) {
+        // Stickless controllers: hold select to walk where the hand points (not while it
+        // is held on the floor: that is a floor touch).
+        move = glm::vec2(0, 1);
         direction = toWorld(mover.aim).orientation;
     }
     if (glm::length(move) > kDeadZone) {
@@ -104,6 +159,8 @@ void VisitorRig::update(const InputState& input, const Pose& head, double deltaS
             turnArmed_ = true;
         }
     }
+    events.floorSet = touchFloor(input, head, dt);
+    return events;
 }
 
 } // namespace usine::visit

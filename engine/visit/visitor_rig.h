@@ -1,11 +1,16 @@
 // Where the visitor is in the factory: the transform from the display's tracking space
 // to the world, moved by locomotion (stick, or select-hold on stickless controllers),
 // snap turns, and the height settings that let a 1.40 m pupil, a 1.90 m adult and a
-// seated pupil all see the plant from a natural eye height. Pure logic: no GPU, no XR.
+// seated pupil all see the plant from a natural eye height. Where tracking does not know
+// the floor (LOCAL space) or knows it wrong (a drifted room setup), a standing visitor
+// can show it: crouch, hold a controller on the floor, and hold select and grab for a
+// second. Pure logic: no GPU, no XR.
 #pragma once
 
 #include "core/input_state.h"
 #include "core/view_geometry.h"
+
+#include <optional>
 
 namespace usine::visit {
 
@@ -19,6 +24,11 @@ struct RigSettings {
     // Headsets: wherever the visitor stands in their room, start them on the spawn point.
     // Scripted tours give world positions already: keep tracking space where it is.
     bool placeHeadAtSpawn = true;
+};
+
+// What an update did that the visitor should feel (a buzz in that hand).
+struct RigEvents {
+    std::optional<Hand> floorSet; // the floor was measured at this hand's controller
 };
 
 class VisitorRig {
@@ -38,8 +48,16 @@ public:
     // stood in the factory and facing the same way (not back at the spawn point).
     void trackingChanged(TrackingOrigin origin);
 
-    // One frame of locomotion and turning from the hands, given the (tracked) head pose.
-    void update(const InputState& input, const Pose& headInTracking, double deltaSeconds);
+    // One frame of locomotion, turning and floor touching from the hands, given the
+    // (tracked) head pose.
+    RigEvents update(const InputState& input, const Pose& headInTracking, double deltaSeconds);
+
+    // Where the floor is in tracking space, once a floor touch measured it, and the
+    // visitor's standing eye height above it.
+    std::optional<float> measuredFloor() const { return measuredFloor_; }
+    std::optional<float> measuredEyeHeight() const {
+        return measuredFloor_ ? std::optional<float>(standingHead_ - *measuredFloor_) : std::nullopt;
+    }
 
     // Tracking space -> world.
     Pose trackingToWorld() const;
@@ -50,6 +68,9 @@ public:
 
 private:
     void snapTurn(float degrees, const Pose& headInTracking);
+    std::optional<Hand> touchFloor(const InputState& input, const Pose& headInTracking, float deltaSeconds);
+    float verticalOffsetFor(const Pose& headInTracking) const;
+    bool nearFloor(const HandInput& hand, const Pose& headInTracking) const;
 
     RigSettings settings_;
     TrackingOrigin origin_;
@@ -61,6 +82,9 @@ private:
     float verticalOffset_ = 0; // metres added to tracking space's height
     bool calibrated_ = false;
     bool turnArmed_ = true;    // a snap turn needs the stick back near the centre first
+    float floorHold_[2] = {0, 0};      // seconds each hand has been held on the floor
+    float standingHead_ = 0;           // the highest head seen in this tracking space
+    std::optional<float> measuredFloor_; // tracking space's floor height, by touch
 };
 
 } // namespace usine::visit

@@ -99,3 +99,34 @@ end-after-frames 110
     checkSquareSeenFrom(run, 50, 1.6, 1.6, 1.6);
     checkSquareSeenFrom(run, 100, 1.6, 1.6, 1.6); // not back at the spawn point
 }
+
+TEST_CASE("without a floor-level space, a controller held on the floor gives the visitor their own eye height",
+          "[headset][placement]") {
+    const auto square = testing::writeSquareModel("floor-touch", {0, 1.75f, -1}, 0.2f);
+    // An adult (eyes at 1.75 m) crouches, holds the right controller on the floor with
+    // trigger and grip for more than a second, lets go and stands up.
+    const XrRun run("floor-touch", R"(resolution 160 160
+profile oculus/touch_controller
+fault no-stage
+frame 0 hand left untracked
+frame 0 head 0 1.75 0
+frame 10 head 0 1.75 0
+frame 20 head 0 0.85 -0.2
+frame 20 hand right grip 0.1 0.04 -0.4
+frame 25 input /user/hand/right/input/trigger/value 1
+frame 25 input /user/hand/right/input/squeeze/value 1
+frame 140 input /user/hand/right/input/trigger/value 0
+frame 140 input /user/hand/right/input/squeeze/value 0
+frame 145 head 0 0.85 -0.2
+frame 150 hand right untracked
+frame 160 head 0 1.75 0
+capture 180
+end-after-frames 190
+)");
+    const auto result = testing::visitOnTestRuntime(run, {square.string(), "--mode", "xr", "--start", "0,0,0"});
+    INFO(result.out << result.err);
+    REQUIRE(result.exitCode == 0);
+    CHECK_THAT(result.out, Catch::Contains("floor set at the right controller: standing eye height 1.75 m"));
+    CHECK(run.report().at("haptics_count") == "1"); // the controller buzzed once
+    checkSquareSeenFrom(run, 180, 1.75, 1.75, 1.0);  // not the 1.50 m setting
+}

@@ -125,6 +125,7 @@ TEST_CASE("without a stick, holding select walks where the hand points", "[rig]"
     left.hasStick = false;
     left.tracked = true;
     left.aim = Pose{glm::angleAxis(-90 * kDegree, glm::vec3(0, 1, 0)), {0, 1.2f, 0}}; // pointing to +X
+    left.grip = left.aim;
     const glm::vec3 before = rig.toWorld(head).position;
     rig.update(input, head, 1.0 / 16); // select not held: nothing
     CHECK(glm::length(rig.toWorld(head).position - before) == Approx(0.0f).margin(1e-6));
@@ -161,4 +162,70 @@ TEST_CASE("a new tracking space keeps the visitor where they stood and facing th
     CHECK(after.position.z == Approx(before.position.z));
     CHECK(yawOfWorld(rig, moved) == Approx(yawBefore).margin(1e-3));
     CHECK(glm::distance(glm::vec2(after.position.x, after.position.z), glm::vec2(10, 5)) > 0.9f); // not the spawn
+}
+
+TEST_CASE("holding a controller on the floor for a second sets the floor, also where tracking cannot tell",
+          "[rig]") {
+    // LOCAL space: tracking starts at the eyes of a 1.75 m adult (eyes at 1.65 m).
+    VisitorRig rig(kSpawn, TrackingOrigin::EyeLevel, RigSettings{});
+    const Pose standing = headAt(0, 0, 0);
+    rig.update(InputState{}, standing, 1.0 / 90);
+    CHECK(rig.toWorld(standing).position.y == Approx(1.50f)); // the setting, until the floor is shown
+
+    const Pose crouching = headAt(0, -0.85f, -0.2f);
+    InputState touch;
+    touch[Hand::Right].tracked = true;
+    touch[Hand::Right].grip = headAt(0.1f, -1.65f + 0.04f, -0.4f); // lying on the floor
+    touch[Hand::Right].select = true;
+    touch[Hand::Right].grab = 1;
+    int buzzes = 0;
+    for (int frame = 0; frame < 80; ++frame) buzzes += rig.update(touch, crouching, 1.0 / 90).floorSet.has_value();
+    CHECK(buzzes == 0); // less than a second: nothing yet
+    for (int frame = 0; frame < 100; ++frame) {
+        const RigEvents events = rig.update(touch, crouching, 1.0 / 90);
+        if (events.floorSet) {
+            CHECK(*events.floorSet == Hand::Right);
+            ++buzzes;
+        }
+    }
+    CHECK(buzzes == 1); // once per touch, not every frame held
+    REQUIRE(rig.measuredFloor());
+    CHECK(*rig.measuredFloor() == Approx(-1.65f));
+    CHECK(*rig.measuredEyeHeight() == Approx(1.65f));
+    rig.update(InputState{}, standing, 1.0 / 90);
+    CHECK(rig.toWorld(standing).position.y == Approx(1.65f)); // their own eye height now
+
+    // On a floor-level space, the same buttons with the hand hanging at a standing adult's
+    // side, or held at knee height while bending, do nothing; near its floor they correct it.
+    VisitorRig other(kSpawn, TrackingOrigin::Floor, RigSettings{});
+    InputState low = touch;
+    low[Hand::Right].grip = headAt(0.1f, 0.80f, -0.1f);
+    for (int frame = 0; frame < 200; ++frame) CHECK_FALSE(other.update(low, headAt(0, 1.78f, 0), 1.0 / 90).floorSet);
+    low[Hand::Right].grip = headAt(0.1f, 0.50f, -0.3f);
+    for (int frame = 0; frame < 200; ++frame) CHECK_FALSE(other.update(low, headAt(0, 1.30f, 0), 1.0 / 90).floorSet);
+    low[Hand::Right].grip = headAt(0.1f, 0.12f, -0.3f); // the room setup's floor is 8 cm too low
+    bool corrected = false;
+    for (int frame = 0; frame < 100; ++frame) corrected |= other.update(low, headAt(0, 0.9f, 0), 1.0 / 90).floorSet.has_value();
+    CHECK(corrected);
+    CHECK(other.toWorld(headAt(0, 1.78f, 0)).position.y == Approx(1.70f));
+
+    // A new tracking space forgets the floor measured in the old one.
+    rig.trackingChanged(TrackingOrigin::EyeLevel);
+    rig.update(InputState{}, standing, 1.0 / 90);
+    CHECK_FALSE(rig.measuredFloor());
+    CHECK(rig.toWorld(standing).position.y == Approx(1.50f));
+}
+
+TEST_CASE("a seated visitor's floor touch changes nothing: their height is the setting's", "[rig]") {
+    RigSettings seated;
+    seated.seated = true;
+    VisitorRig rig(kSpawn, TrackingOrigin::Floor, seated);
+    const Pose head = headAt(0, 1.1f, 0);
+    InputState touch;
+    touch[Hand::Left].tracked = true;
+    touch[Hand::Left].grip = headAt(-0.3f, 0.05f, 0);
+    touch[Hand::Left].select = true;
+    touch[Hand::Left].grab = 1;
+    for (int frame = 0; frame < 200; ++frame) CHECK_FALSE(rig.update(touch, head, 1.0 / 90).floorSet);
+    CHECK(rig.toWorld(head).position.y == Approx(1.50f));
 }
