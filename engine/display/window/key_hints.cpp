@@ -19,8 +19,8 @@ std::string name(int key, const char* fallback) {
 
 std::string keyHints() {
     return concat("walk ", name(GLFW_KEY_W, "W"), " ", name(GLFW_KEY_A, "A"), " ", name(GLFW_KEY_S, "S"), " ",
-                  name(GLFW_KEY_D, "D"), " or arrows; turn ", name(GLFW_KEY_Q, "Q"), " ", name(GLFW_KEY_E, "E"),
-                  "; look: hold the right mouse button; point: mouse; select: left click or Space; grab ",
+                  name(GLFW_KEY_D, "D"), " or up/down arrows; turn ", name(GLFW_KEY_Q, "Q"), " ",
+                  name(GLFW_KEY_E, "E"), " or left/right arrows; look: hold the right mouse button; point: mouse; select: left click or Space; grab ",
                   name(GLFW_KEY_F, "F"), "; menu: Tab; quit: Escape");
 }
 
