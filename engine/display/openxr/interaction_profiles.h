@@ -1,6 +1,6 @@
 // Which controller input drives which action of the visit, for each interaction profile
-// we suggest bindings for. Data, in one table, so the README's controls table and the
-// tests read the same facts.
+// we suggest bindings for. Data, in one table: the input tests drive every profile of it,
+// and the README's controls table is written from it (change both together).
 #pragma once
 
 #include <string>
