@@ -122,7 +122,7 @@ std::unique_ptr<display::Display> waitForHeadset(const VisitOptions& options) {
             if (interrupted) return nullptr;
             if (!unavailable.worthWaiting()) throw UserError(concat("no headset: ", unavailable.what()));
             if (attempt % kTellEvery == 0)
-                log::info(concat("waiting for the headset: ", unavailable.what(), "; Ctrl+C to stop"));
+                log::info(concat("waiting for the OpenXR runtime: ", unavailable.what(), "; Ctrl+C to stop"));
         } catch (const display::openxr::XrFailure& failure) {
             // The runtime answered but failed on the way (often while it restarts).
             if (interrupted) return nullptr;
@@ -231,7 +231,9 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
     render::StereoRenderer renderer(display.gpu(), scene, settings);
     const float farZ = std::max(100.0f, scene.bounds().radius() * 4.0f);
     // A new display is a new tracking space: the rig re-anchors on its first tracked frame.
-    rig.trackingChanged(display.trackingOrigin());
+    if (rig.trackingChanged(display.trackingOrigin()))
+        log::info("the floor shown earlier belonged to the lost headset session: show it again if needed "
+                  "(crouch, controller on the floor, trigger and grip for a second)");
     std::optional<std::uint64_t> trackingSpace;
     while (true) {
         if (interrupted || (options.maxFrames && frames >= options.maxFrames)) display.requestQuit();
@@ -242,7 +244,10 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
             return true;
         }
         if (status == display::FrameStatus::Restart) return false;
-        if (trackingSpace && *trackingSpace != frame.trackingSpace) rig.trackingChanged(display.trackingOrigin());
+        if (trackingSpace && *trackingSpace != frame.trackingSpace &&
+            rig.trackingChanged(display.trackingOrigin(), frame.newSpaceHeightInOld))
+            log::info("the floor shown earlier belonged to the old tracking space: show it again if needed "
+                      "(crouch, controller on the floor, trigger and grip for a second)");
         trackingSpace = frame.trackingSpace;
         if (frame.headTracked) {
             const Pose head{frame.eyes[0].pose.orientation,
@@ -251,7 +256,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
             if (events.floorSet) {
                 display.vibrate(*events.floorSet, 0.6f, 0.25f); // felt: the floor is taken
                 log::info(concat("floor set at the ", *events.floorSet == Hand::Left ? "left" : "right",
-                                 " controller: standing eye height ", fixed(*rig.measuredEyeHeight(), 2), " m"));
+                                 " controller: the visitor now sees from their own eye height"));
             }
         }
         if (status == display::FrameStatus::Render) {

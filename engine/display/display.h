@@ -10,6 +10,7 @@
 #include "render/frame_destination.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,10 @@ struct Frame {
     // Changes whenever tracking space is replaced (a new headset session, the visitor
     // recentred): the rig then re-anchors it, so the visitor stays where they are.
     std::uint64_t trackingSpace = 0;
+    // When trackingSpace changed because the runtime moved it (recentring) and said by
+    // how much: the height of the new space's origin in the old one. Heights measured in
+    // the old space (the floor a visitor showed) then carry over.
+    std::optional<float> newSpaceHeightInOld;
     render::FrameDestination destination;
     // The depth range the frame is drawn with (set by whoever draws it): a compositor
     // given the depth needs it.

@@ -21,10 +21,15 @@ constexpr float kFloorHoldSeconds = 1.0f;
 // controller must be within this of it, so a tall adult bending to a low shelf is not
 // taken for the floor. (In LOCAL space nothing tells the two apart but the gesture.)
 constexpr float kStageFloorTolerance = 0.3f;
+constexpr float kStandingSinkPerSecond = 0.02f; // m/s: a crouch of a few seconds barely moves it
 constexpr float kGripAboveFloor = 0.04f;  // m: a controller's grip centre, lying on the floor
 
 float yawOf(const glm::quat& orientation) {
-    const glm::vec3 forward = orientation * glm::vec3(0, 0, -1);
+    glm::vec3 forward = orientation * glm::vec3(0, 0, -1);
+    // Looking (nearly) straight down or up, as when touching the floor, the gaze has no
+    // heading: the top of the head points the way the visitor faces.
+    if (forward.x * forward.x + forward.z * forward.z < 0.01f)
+        forward = orientation * glm::vec3(0, forward.y < 0 ? 1.0f : -1.0f, 0);
     return std::atan2(-forward.x, -forward.z);
 }
 
@@ -36,16 +41,25 @@ VisitorRig::VisitorRig(const Pose& spawn, TrackingOrigin origin, const RigSettin
     : settings_(settings), origin_(origin), spawn_(spawn), anchor_(spawn), yaw_(yawOf(spawn.orientation)),
       offset_(spawn.position) {}
 
-void VisitorRig::trackingChanged(TrackingOrigin origin) {
+bool VisitorRig::trackingChanged(TrackingOrigin origin, std::optional<float> newOriginHeightInOld) {
     origin_ = origin;
-    if (!calibrated_) return; // still waiting for a first tracked frame: nothing to keep
+    if (!calibrated_) return false; // still waiting for a first tracked frame: nothing to keep
     // Where the visitor's head is in the world now, on the floor they walk on (the world
     // height of tracking space's floor, which locomotion never changes).
     const Pose head = toWorld(lastHead_);
     anchor_ = Pose{yawRotation(yawOf(head.orientation)), glm::vec3(head.position.x, offset_.y, head.position.z)};
     calibrated_ = false;
-    measuredFloor_.reset(); // measured in the old tracking space
     floorHold_[0] = floorHold_[1] = 0;
+    if (newOriginHeightInOld) {
+        // The same room, its origin moved: heights in it shift by the same amount.
+        if (measuredFloor_) *measuredFloor_ -= *newOriginHeightInOld;
+        standingHead_ -= *newOriginHeightInOld;
+        return false;
+    }
+    const bool forgotten = measuredFloor_.has_value();
+    measuredFloor_.reset(); // measured in a tracking space that is gone
+    standingHead_ = -1e9f;  // set again from the next tracked head
+    return forgotten;
 }
 
 float VisitorRig::verticalOffsetFor(const Pose& head) const {
@@ -117,16 +131,13 @@ std::optional<Hand> VisitorRig::touchFloor(const InputState& input, const Pose& 
 }
 
 RigEvents VisitorRig::update(const InputState& input, const Pose& head, double deltaSeconds) {
-    if (!calibrated_) {
-        calibrate(head);
-        standingHead_ = head.position.y;
-    }
-    standingHead_ = std::max(standingHead_, head.position.y);
+    if (!calibrated_) calibrate(head);
     lastHead_ = head;
     RigEvents events;
     const HandInput& mover = input[otherHand(settings_.dominantHand)];
     const HandInput& turner = input[settings_.dominantHand];
     const float dt = static_cast<float>(std::max(0.0, std::min(deltaSeconds, 0.1))); // no leaps after a stall
+    standingHead_ = std::max(head.position.y, standingHead_ - kStandingSinkPerSecond * dt);
 
     glm::vec2 move(0);
     glm::quat direction = toWorld(head).orientation; // walk where one looks

@@ -45,19 +45,17 @@ public:
 
     // Tracking space was replaced: a new headset session or display, or the runtime
     // recentred it. The next update() calibrates again, keeping the visitor where they
-    // stood in the factory and facing the same way (not back at the spawn point).
-    void trackingChanged(TrackingOrigin origin);
+    // stood in the factory and facing the same way (not back at the spawn point). A floor
+    // the visitor showed carries over when `newOriginHeightInOld` says how the space
+    // moved; otherwise it is forgotten, and this returns true (tell them to show it again).
+    bool trackingChanged(TrackingOrigin origin, std::optional<float> newOriginHeightInOld = std::nullopt);
 
     // One frame of locomotion, turning and floor touching from the hands, given the
     // (tracked) head pose.
     RigEvents update(const InputState& input, const Pose& headInTracking, double deltaSeconds);
 
-    // Where the floor is in tracking space, once a floor touch measured it, and the
-    // visitor's standing eye height above it.
+    // Where the floor is in tracking space, once a floor touch measured it.
     std::optional<float> measuredFloor() const { return measuredFloor_; }
-    std::optional<float> measuredEyeHeight() const {
-        return measuredFloor_ ? std::optional<float>(standingHead_ - *measuredFloor_) : std::nullopt;
-    }
 
     // Tracking space -> world.
     Pose trackingToWorld() const;
@@ -83,7 +81,9 @@ private:
     bool calibrated_ = false;
     bool turnArmed_ = true;    // a snap turn needs the stick back near the centre first
     float floorHold_[2] = {0, 0};      // seconds each hand has been held on the floor
-    float standingHead_ = 0;           // the highest head seen in this tracking space
+    // The visitor's standing head height in tracking space: the highest head seen lately
+    // (it sinks slowly, so a shorter pupil taking the headset over gets their own).
+    float standingHead_ = -1e9f;
     std::optional<float> measuredFloor_; // tracking space's floor height, by touch
 };
 

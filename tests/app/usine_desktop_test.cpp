@@ -7,6 +7,7 @@
 #include "support/background_process.h"
 #include "support/test_paths.h"
 #include "support/test_xr_runtime.h"
+#include "support/virtual_screen.h"
 #include "support/xwd_reader.h"
 
 #include <catch2/catch.hpp>
@@ -38,19 +39,10 @@ double shareOfPicture(const Rgba8Image& screen) {
     return double(drawn) / total;
 }
 
-// A virtual X server of its own for one test.
-struct VirtualScreen {
-    std::string display = concat(":", 90 + ::getpid() % 100);
-    testing::BackgroundProcess server{{"Xvfb", display, "-screen", "0", "640x400x24", "-nolisten", "tcp"},
-                                      {},
-                                      (testing::testOutputDirectory() / "xvfb.log").string()};
-    VirtualScreen() { std::this_thread::sleep_for(std::chrono::milliseconds(500)); }
-};
-
 // Screenshots of the whole X screen until it shows a picture or `program` ends (lavapipe
 // takes a few seconds to start); returns the share of the screen that is picture, and
 // leaves the last screenshot in NAME.png.
-double waitForPicture(const VirtualScreen& screen, testing::BackgroundProcess& program, const std::string& name) {
+double waitForPicture(const testing::VirtualScreen& screen, testing::BackgroundProcess& program, const std::string& name) {
     const auto out = testing::testOutputDirectory();
     const auto screenshot = out / (name + ".xwd");
     Rgba8Image picture;
@@ -59,7 +51,7 @@ double waitForPicture(const VirtualScreen& screen, testing::BackgroundProcess& p
     while (std::chrono::steady_clock::now() < deadline && program.running()) {
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
         const std::string command =
-            concat("xwd -root -display ", screen.display, " -out ", screenshot.string(), " 2>/dev/null");
+            concat("xwd -root -display ", screen.display(), " -out ", screenshot.string(), " 2>/dev/null");
         if (std::system(command.c_str()) != 0) continue;
         picture = testing::readXwdScreenshot(screenshot);
         share = shareOfPicture(picture);
@@ -73,11 +65,10 @@ std::string cell() { return (testing::sourceDirectory() / "assets/models/factory
 } // namespace
 
 TEST_CASE("under Xvfb the desktop visit opens a window, and the X server shows the scene", "[desktop]") {
-    VirtualScreen screen;
-    REQUIRE(screen.server.running());
+    testing::VirtualScreen screen;
     const auto out = testing::testOutputDirectory();
     testing::BackgroundProcess visit({testing::usineProgram().string(), "visit", cell(), "--mode", "desktop", "--size", "640x400"},
-                                     {{"DISPLAY", screen.display}, {"USINE_VALIDATION", "1"}},
+                                     {{"DISPLAY", screen.display()}, {"USINE_VALIDATION", "1"}},
                                      (out / "desktop-visit.log").string());
     const double picture = waitForPicture(screen, visit, "desktop-screenshot");
     const int exitCode = visit.stop(20); // SIGTERM: the visit ends cleanly
@@ -90,11 +81,10 @@ TEST_CASE("under Xvfb the desktop visit opens a window, and the X server shows t
 }
 
 TEST_CASE("a headset visit with --spectator shows the visitor's view in a window for a projector", "[desktop][headset]") {
-    VirtualScreen screen;
-    REQUIRE(screen.server.running());
+    testing::VirtualScreen screen;
     const testing::XrRun run("spectator", "resolution 320 200\nframe 0 head 0 1.6 0\n");
     auto environment = run.environment();
-    environment["DISPLAY"] = screen.display;
+    environment["DISPLAY"] = screen.display();
     environment["USINE_VALIDATION"] = "1";
     const auto out = testing::testOutputDirectory();
     testing::BackgroundProcess visit({testing::usineProgram().string(), "visit", cell(), "--mode", "xr", "--spectator"},

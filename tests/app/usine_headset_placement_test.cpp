@@ -15,16 +15,16 @@ namespace {
 
 constexpr int kSize = 160; // pixels per eye, square
 
-// Checks that each eye of `capture` sees the square's centre where an eye at `eyeHeight`
-// (spawned at the origin, facing -Z) would, with the square `distance` metres ahead.
-void checkSquareSeenFrom(const XrRun& run, int capture, double squareHeight, double eyeHeight, double distance) {
+// Checks that each eye of `capture` sees the square's centre (`square`, in the world)
+// where eyes centred on `eyes` (in the world, facing -Z) would.
+void checkSquareSeenFrom(const XrRun& run, int capture, const glm::dvec3& square, const glm::dvec3& eyes) {
     for (int eye = 0; eye < 2; ++eye) {
         const Rgba8Image picture = readImageFile(run.folder / ("capture" + std::to_string(capture) + "-eye" +
                                                                std::to_string(eye) + ".png"));
         const glm::dvec2 centroid = testing::objectCentroid(picture);
         const double eyeX = (eye == 0 ? -0.5 : 0.5) * testing::kRuntimeIpd;
-        const glm::dvec2 expected = testing::expectedPixel(testing::kRuntimeFov[eye], kSize, kSize,
-                                                           {-eyeX, squareHeight - eyeHeight, -distance});
+        const glm::dvec2 expected =
+            testing::expectedPixel(testing::kRuntimeFov[eye], kSize, kSize, square - eyes - glm::dvec3(eyeX, 0, 0));
         INFO("eye " << eye << ": square seen at " << centroid.x << ", " << centroid.y << ", expected at " << expected.x
                     << ", " << expected.y);
         CHECK(centroid.x == Approx(expected.x).margin(1.0));
@@ -56,7 +56,7 @@ end-after-frames 50
     CHECK_THAT(result.out, Catch::Contains("stage space"));
     // Seated eyes at 1.15 m are lifted to the standing eye height (1.50 m by default),
     // and the visitor stands on the spawn point facing -Z, whatever their room position.
-    checkSquareSeenFrom(run, 40, 1.5, 1.5, 1.0);
+    checkSquareSeenFrom(run, 40, {0, 1.5, -1.0}, {0, 1.5, 0});
 }
 
 TEST_CASE("without a floor-level space, the eye height is set at the start, height offset included",
@@ -74,7 +74,7 @@ end-after-frames 40
     CHECK_THAT(result.out, Catch::Contains("local space"));
     // LOCAL space says nothing of the floor: the eyes go to --eye-height (1.50 m), and
     // --height-offset -0.3 lowers them to a small pupil's 1.20 m.
-    checkSquareSeenFrom(run, 30, 1.2, 1.2, 1.0);
+    checkSquareSeenFrom(run, 30, {0, 1.2, -1.0}, {0, 1.2, 0});
 }
 
 TEST_CASE("after the headset's instance is lost, the visitor is still where they walked to",
@@ -95,9 +95,9 @@ end-after-frames 110
     INFO(result.out << result.err);
     REQUIRE(result.exitCode == 0);
     REQUIRE(run.report().at("instance_losses") == "1");
-    checkSquareSeenFrom(run, 8, 1.6, 1.6, 2.0);
-    checkSquareSeenFrom(run, 50, 1.6, 1.6, 1.6);
-    checkSquareSeenFrom(run, 100, 1.6, 1.6, 1.6); // not back at the spawn point
+    checkSquareSeenFrom(run, 8, {0, 1.6, -2.0}, {0, 1.6, 0});
+    checkSquareSeenFrom(run, 50, {0, 1.6, -2.0}, {0, 1.6, -0.4});
+    checkSquareSeenFrom(run, 100, {0, 1.6, -2.0}, {0, 1.6, -0.4}); // not back at the spawn point
 }
 
 TEST_CASE("without a floor-level space, a controller held on the floor gives the visitor their own eye height",
@@ -126,7 +126,45 @@ end-after-frames 190
     const auto result = testing::visitOnTestRuntime(run, {square.string(), "--mode", "xr", "--start", "0,0,0"});
     INFO(result.out << result.err);
     REQUIRE(result.exitCode == 0);
-    CHECK_THAT(result.out, Catch::Contains("floor set at the right controller: standing eye height 1.75 m"));
+    CHECK_THAT(result.out, Catch::Contains("floor set at the right controller: the visitor now sees from their own eye height"));
     CHECK(run.report().at("haptics_count") == "1"); // the controller buzzed once
-    checkSquareSeenFrom(run, 180, 1.75, 1.75, 1.0);  // not the 1.50 m setting
+    checkSquareSeenFrom(run, 180, {0, 1.75, -1.0}, {0, 1.75, 0});  // not the 1.50 m setting
+}
+
+TEST_CASE("when the runtime recentres, the visitor stays where they are, with the floor they showed",
+          "[headset][placement]") {
+    const auto square = testing::writeSquareModel("recentre", {0, 1.75f, -1}, 0.2f);
+    // On a LOCAL-only runtime an adult (eyes at 1.75 m) shows the floor, steps 0.5 m to
+    // the right, and, slightly bent (1.65 m), recentres: LOCAL jumps to their head.
+    const XrRun run("recentre", R"(resolution 160 160
+profile oculus/touch_controller
+fault no-stage
+frame 0 hand left untracked
+frame 0 head 0 1.75 0
+frame 10 head 0 1.75 0
+frame 20 head 0 0.85 -0.2
+frame 20 hand right grip 0.1 0.04 -0.4
+frame 25 input /user/hand/right/input/trigger/value 1
+frame 25 input /user/hand/right/input/squeeze/value 1
+frame 140 input /user/hand/right/input/trigger/value 0
+frame 140 input /user/hand/right/input/squeeze/value 0
+frame 145 head 0 0.85 -0.2
+frame 150 hand right untracked
+frame 160 head 0 1.75 0
+frame 170 head 0 1.75 0
+frame 190 head 0.5 1.65 0
+frame 200 head 0.5 1.65 0
+recentre 200
+frame 220 head 0.5 1.75 0
+capture 165
+capture 240
+end-after-frames 250
+)");
+    const auto result = testing::visitOnTestRuntime(run, {square.string(), "--mode", "xr", "--start", "0,0,0"});
+    INFO(result.out << result.err);
+    REQUIRE(result.exitCode == 0);
+    CHECK_THAT(result.out, Catch::Contains("floor set at the right controller"));
+    CHECK_THAT(result.out, !Catch::Contains("show it again"));
+    checkSquareSeenFrom(run, 165, {0, 1.75, -1.0}, {0, 1.75, 0});
+    checkSquareSeenFrom(run, 240, {0, 1.75, -1.0}, {0.5, 1.75, 0}); // half a metre to the right, same height
 }

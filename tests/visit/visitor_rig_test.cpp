@@ -191,7 +191,6 @@ TEST_CASE("holding a controller on the floor for a second sets the floor, also w
     CHECK(buzzes == 1); // once per touch, not every frame held
     REQUIRE(rig.measuredFloor());
     CHECK(*rig.measuredFloor() == Approx(-1.65f));
-    CHECK(*rig.measuredEyeHeight() == Approx(1.65f));
     rig.update(InputState{}, standing, 1.0 / 90);
     CHECK(rig.toWorld(standing).position.y == Approx(1.65f)); // their own eye height now
 
@@ -209,11 +208,20 @@ TEST_CASE("holding a controller on the floor for a second sets the floor, also w
     CHECK(corrected);
     CHECK(other.toWorld(headAt(0, 1.78f, 0)).position.y == Approx(1.70f));
 
-    // A new tracking space forgets the floor measured in the old one.
-    rig.trackingChanged(TrackingOrigin::EyeLevel);
+    // Recentring that moves the origin by a known height keeps the floor where it is.
+    CHECK_FALSE(rig.trackingChanged(TrackingOrigin::EyeLevel, 0.1f)); // new origin 10 cm higher
+    const Pose standingInNew = headAt(0.3f, -0.1f, 0.2f);
+    rig.update(InputState{}, standingInNew, 1.0 / 90);
+    REQUIRE(rig.measuredFloor());
+    CHECK(*rig.measuredFloor() == Approx(-1.75f));
+    CHECK(rig.toWorld(standingInNew).position.y == Approx(1.65f));
+
+    // A new tracking space of unknown relation (a new session) forgets it, and says so.
+    CHECK(rig.trackingChanged(TrackingOrigin::EyeLevel));
     rig.update(InputState{}, standing, 1.0 / 90);
     CHECK_FALSE(rig.measuredFloor());
     CHECK(rig.toWorld(standing).position.y == Approx(1.50f));
+    CHECK_FALSE(rig.trackingChanged(TrackingOrigin::EyeLevel)); // nothing left to forget
 }
 
 TEST_CASE("a seated visitor's floor touch changes nothing: their height is the setting's", "[rig]") {

@@ -110,6 +110,7 @@ XRAPI_ATTR XrResult XRAPI_CALL xrLocateViews(XrSession handle, const XrViewLocat
         TestRun& run = currentRun();
         const double frame = run.frameAt(info->displayTime);
         const XrPosef head = headPoseAt(run.script, frame);
+        const bool headTracked = headTrackedAt(run.script, frame);
         const auto base = spaceInStage(*session, *space, frame);
         viewState->viewStateFlags = 0;
         for (int eye = 0; eye < 2; ++eye) {
@@ -118,12 +119,13 @@ XRAPI_ATTR XrResult XRAPI_CALL xrLocateViews(XrSession handle, const XrViewLocat
             offset.position.x = (eye == 0 ? -0.5f : 0.5f) * run.script.ipd;
             const XrPosef eyeInStage = compose(head, offset);
             views[eye].fov = run.script.fov[eye];
-            views[eye].pose = base ? compose(inverse(*base), eyeInStage) : identityPose();
+            // Untracked: a pose nobody should use (the floor's origin), as stale as a real one.
+            views[eye].pose = base && headTracked ? compose(inverse(*base), eyeInStage) : identityPose();
             run.report.lastViewFov[eye] = run.script.fov[eye];
             run.report.lastEyePose[eye] = eyeInStage;
         }
         run.report.viewsLocated = true;
-        if (base && headTrackedAt(run.script, frame))
+        if (base && headTracked)
             viewState->viewStateFlags = XR_VIEW_STATE_ORIENTATION_VALID_BIT | XR_VIEW_STATE_POSITION_VALID_BIT |
                                         XR_VIEW_STATE_ORIENTATION_TRACKED_BIT | XR_VIEW_STATE_POSITION_TRACKED_BIT;
         return XR_SUCCESS;

@@ -59,6 +59,8 @@ struct Script {
     std::string profile = "/interaction_profiles/khr/simple_controller";
     std::optional<std::int64_t> endAfterFrames;
     std::vector<std::int64_t> captures;
+    // Frames at which LOCAL space is recentred on the head (announced 3 frames before).
+    std::vector<std::int64_t> recentres;
     std::vector<HeadKey> head;                      // sorted by frame
     std::array<std::vector<HandKey>, 2> hands;      // sorted by frame
     std::map<std::string, std::vector<InputKey>> inputs; // by component path, sorted by frame

@@ -11,6 +11,8 @@
 //   end-after-frames N              once N frames have been submitted, the runtime ends
 //                                   the session itself (STOPPING, then EXITING)
 //   capture N                       write captureN-eye0.png and -eye1.png at frame N
+//   recentre N                      LOCAL space moves to the head at frame N (the
+//                                   reference-space change is announced 3 frames before)
 //   frame N head X Y Z [yaw D] [pitch D] [roll D]
 //   frame N head untracked          the headset loses tracking (until its next pose)
 //   frame N hand left|right grip X Y Z [yaw D] [pitch D] [roll D] [aim-pitch D]
@@ -205,6 +207,8 @@ void statement(Words& words, Script& script) {
         script.endAfterFrames = words.count("frame count");
     } else if (keyword == "capture") {
         script.captures.push_back(words.count("frame"));
+    } else if (keyword == "recentre") {
+        script.recentres.push_back(words.count("frame"));
     } else {
         throw LineError("unknown statement '" + keyword + "'");
     }

@@ -57,7 +57,7 @@ XrPosef headPoseAt(const Script& script, double frame) {
 bool headTrackedAt(const Script& script, double frame) {
     if (script.head.empty()) return true;
     const auto keys = bracket(script.head, frame);
-    return keys.before ? keys.before->tracked : keys.after->tracked;
+    return keys.before ? keys.before->tracked : true; // tracked until the first untracked key
 }
 
 HandPose handPoseAt(const Script& script, Hand hand, double frame) {

@@ -39,6 +39,8 @@ struct Session {
     Loss loss = Loss::None;
     FrameLoop frame;
     std::optional<XrPosef> localOrigin; // fixed by xrBeginSession
+    // Recentrings announced so far: from that frame on, LOCAL's origin is that pose.
+    std::vector<std::pair<std::int64_t, XrPosef>> localOriginChanges;
 
     SessionInput input;
     EyePictures pictures;

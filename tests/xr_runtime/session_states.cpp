@@ -1,8 +1,13 @@
 // The session state machine (see session_states.h).
 #include "session_states.h"
 
+#include "pose_math.h"
+#include "script.h"
+
 #include "test_run.h"
 #include "xr_struct.h"
+
+#include <algorithm>
 
 namespace usine::test_runtime {
 
@@ -31,6 +36,33 @@ void changeState(Session& session, XrSessionState state) {
     run.report.states.push_back(stateName(state));
 }
 
+namespace {
+// A recentring of LOCAL at frame R is announced at frame R - 3, as runtimes announce
+// changes ahead of the display time they take effect at.
+void announceRecentres(Session& session, std::int64_t frame) {
+    constexpr std::int64_t kNotice = 3;
+    TestRun& run = currentRun();
+    for (std::int64_t at : run.script.recentres) {
+        const bool announced = std::any_of(session.localOriginChanges.begin(), session.localOriginChanges.end(),
+                                           [&](const auto& change) { return change.first == at; });
+        if (announced || frame < at - kNotice || !session.localOrigin) continue;
+        XrPosef previous = *session.localOrigin;
+        for (const auto& [from, moved] : session.localOriginChanges)
+            if (from <= at) previous = moved;
+        const XrPosef head = headPoseAt(run.script, double(at));
+        const XrPosef moved{headingOnly(head.orientation), head.position};
+        session.localOriginChanges.emplace_back(at, moved);
+        auto event = xrStruct<XrEventDataReferenceSpaceChangePending>(XR_TYPE_EVENT_DATA_REFERENCE_SPACE_CHANGE_PENDING);
+        event.session = session.handle();
+        event.referenceSpaceType = XR_REFERENCE_SPACE_TYPE_LOCAL;
+        event.changeTime = run.displayTimeOf(at);
+        event.poseValid = XR_TRUE;
+        event.poseInPreviousSpace = compose(inverse(previous), moved);
+        session.instance->events.push(event);
+    }
+}
+} // namespace
+
 void advanceAtWait(Session& session, std::int64_t frame) {
     TestRun& run = currentRun();
     const Faults& faults = run.script.faults;
@@ -48,6 +80,7 @@ void advanceAtWait(Session& session, std::int64_t frame) {
         session.loss = Loss::Pending;
         changeState(session, XR_SESSION_STATE_LOSS_PENDING);
     }
+    announceRecentres(session, frame);
     if (session.loss != Loss::None || session.instance->loss != Loss::None || session.exitRequested) return;
     switch (session.state) {
     case XR_SESSION_STATE_READY: changeState(session, XR_SESSION_STATE_SYNCHRONIZED); break;

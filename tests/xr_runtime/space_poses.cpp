@@ -20,8 +20,10 @@ std::optional<XrPosef> spaceInStage(const Session& session, const Space& space, 
         return compose(head, space.offset);
     case XR_REFERENCE_SPACE_TYPE_LOCAL: {
         // Before xrBeginSession fixes it, LOCAL follows the head's current position.
-        const XrPosef origin = session.localOrigin ? *session.localOrigin
-                                                   : XrPosef{headingOnly(head.orientation), head.position};
+        XrPosef origin = session.localOrigin ? *session.localOrigin
+                                             : XrPosef{headingOnly(head.orientation), head.position};
+        for (const auto& [from, moved] : session.localOriginChanges)
+            if (frame >= double(from)) origin = moved;
         return compose(origin, space.offset);
     }
     default: return space.offset; // STAGE

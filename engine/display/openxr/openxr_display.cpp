@@ -38,6 +38,7 @@ Pose toPose(const XrPosef& pose) {
 struct OpenXrDisplay::Session {
     XrSession handle = XR_NULL_HANDLE;
     XrSpace space = XR_NULL_HANDLE;
+    XrReferenceSpaceType spaceType = XR_REFERENCE_SPACE_TYPE_STAGE;
     TrackingOrigin origin = TrackingOrigin::Floor;
     XrSessionState state = XR_SESSION_STATE_UNKNOWN;
     bool running = false;
@@ -138,6 +139,7 @@ void OpenXrDisplay::createSession() {
     spaceInfo.referenceSpaceType = stage ? XR_REFERENCE_SPACE_TYPE_STAGE : XR_REFERENCE_SPACE_TYPE_LOCAL;
     spaceInfo.poseInReferenceSpace.orientation.w = 1;
     XR_CHECK(xrCreateReferenceSpace(session->handle, &spaceInfo, &session->space));
+    session->spaceType = spaceInfo.referenceSpaceType;
     session->origin = stage ? TrackingOrigin::Floor : TrackingOrigin::EyeLevel;
 
     // Depth for the compositor (better reprojection) when the runtime takes it, in the
@@ -149,6 +151,7 @@ void OpenXrDisplay::createSession() {
     session->input = std::make_unique<OpenXrInput>(instance_->handle(), session->handle);
     session_ = std::move(session);
     ++trackingSpace_; // a new session's spaces start afresh
+    pendingSpaceChange_.reset();
     sessionLost_ = false;
     exitRequestSent_ = false;
 }
@@ -198,9 +201,15 @@ void OpenXrDisplay::pollEvents() {
             break;
         }
         case XR_TYPE_EVENT_DATA_REFERENCE_SPACE_CHANGE_PENDING: {
-            // The visitor recentred (or the runtime moved its origin): re-anchor the rig.
+            // The visitor recentred (or the runtime moved its origin): the rig re-anchors
+            // once the change takes effect, for the space we draw in only.
             const auto& change = reinterpret_cast<const XrEventDataReferenceSpaceChangePending&>(event);
-            if (session_ && change.session == session_->handle) ++trackingSpace_;
+            if (session_ && change.session == session_->handle && change.referenceSpaceType == session_->spaceType) {
+                PendingSpaceChange pending;
+                pending.at = change.changeTime;
+                if (change.poseValid) pending.newOriginHeightInOld = change.poseInPreviousSpace.position.y;
+                pendingSpaceChange_ = pending;
+            }
             break;
         }
         case XR_TYPE_EVENT_DATA_INTERACTION_PROFILE_CHANGED:
@@ -220,6 +229,7 @@ FrameStatus OpenXrDisplay::beginFrame(Frame& frame) {
     rendering_ = false;
     frame.destination = {};
     frame.headTracked = false; // until views are located with valid poses
+    frame.trackingSpace = trackingSpace_;
     try {
         pollEvents();
         frame.trackingSpace = trackingSpace_;
@@ -278,6 +288,11 @@ FrameStatus OpenXrDisplay::beginRunningFrame(Frame& frame) {
     frameBegun_ = true;
 
     frame.displayTimeNs = frameState_.predictedDisplayTime;
+    if (pendingSpaceChange_ && frameState_.predictedDisplayTime >= pendingSpaceChange_->at) {
+        frame.trackingSpace = ++trackingSpace_;
+        frame.newSpaceHeightInOld = pendingSpaceChange_->newOriginHeightInOld;
+        pendingSpaceChange_.reset();
+    }
     frame.deltaSeconds =
         previousDisplayTime_ ? double(frameState_.predictedDisplayTime - previousDisplayTime_) * 1e-9 : 0.0;
     previousDisplayTime_ = frameState_.predictedDisplayTime;

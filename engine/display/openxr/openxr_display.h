@@ -85,6 +85,13 @@ private:
     std::vector<XrSessionState> stateHistory_;
     int sessionsCreated_ = 0;
     std::uint64_t trackingSpace_ = 0; // Frame::trackingSpace
+    // A recentring the runtime announced: it takes effect at `at` (poses before that are
+    // still in the old space).
+    struct PendingSpaceChange {
+        XrTime at = 0;
+        std::optional<float> newOriginHeightInOld;
+    };
+    std::optional<PendingSpaceChange> pendingSpaceChange_;
 
     // The frame in flight between beginFrame and endFrame.
     XrFrameState frameState_{};

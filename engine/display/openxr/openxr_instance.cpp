@@ -109,7 +109,13 @@ OpenXrInstance::OpenXrInstance(bool validation) {
     info.enabledApiLayerCount = static_cast<std::uint32_t>(layers.size());
     info.enabledApiLayerNames = layers.data();
     const XrResult result = xrCreateInstance(&info, &instance_);
-    if (XR_FAILED(result)) throw XrUnavailable(unavailableReason(result));
+    if (XR_FAILED(result)) {
+        // A runtime not started yet, or failing while it starts, may come; one that wants
+        // another API version or lacks what we asked for will not.
+        const bool worthWaiting = result == XR_ERROR_RUNTIME_UNAVAILABLE || result == XR_ERROR_RUNTIME_FAILURE ||
+                                  result == XR_ERROR_INITIALIZATION_FAILED;
+        throw XrUnavailable(unavailableReason(result), worthWaiting);
+    }
 
     auto properties = xrStruct<XrInstanceProperties>(XR_TYPE_INSTANCE_PROPERTIES);
     if (XR_SUCCEEDED(xrGetInstanceProperties(instance_, &properties)))

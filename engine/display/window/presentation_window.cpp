@@ -50,11 +50,16 @@ PresentationWindow::PresentationWindow(gpu::GpuContext& gpu, const std::string& 
     VkBool32 presentable = VK_FALSE;
     VK_CHECK(vkGetPhysicalDeviceSurfaceSupportKHR(gpu.physicalDevice(), gpu.queueFamily(), surface_, &presentable));
     if (!presentable) throw UserError(concat("the GPU '", gpu.capabilities().name, "' cannot show pictures in this window"));
+    auto fenceInfo = gpu::vkStruct<VkFenceCreateInfo>(VK_STRUCTURE_TYPE_FENCE_CREATE_INFO);
+    VkFence fence = VK_NULL_HANDLE;
+    VK_CHECK(vkCreateFence(gpu.device(), &fenceInfo, nullptr, &fence));
+    acquiredFence_ = gpu::OwnedFence(gpu.device(), fence);
     createSwapchain();
 }
 
 PresentationWindow::~PresentationWindow() {
     gpu_.waitIdleQuietly();
+    settlePendingAcquire(); // a fence may not be destroyed while an acquire will signal it
     destroySwapchain();
     if (surface_) vkDestroySurfaceKHR(gpu_.instance(), surface_, nullptr);
     if (window_) glfwDestroyWindow(window_);
@@ -115,15 +120,16 @@ void PresentationWindow::createSwapchain() {
 }
 
 VkPresentModeKHR PresentationWindow::presentMode() const {
-    // FIFO is always there and never tears; a spectator prefers a mode that never blocks.
+    // FIFO is always there and never tears.
     if (pacing_ == WindowPacing::FollowScreen) return VK_PRESENT_MODE_FIFO_KHR;
     std::uint32_t count = 0;
     VK_CHECK(vkGetPhysicalDeviceSurfacePresentModesKHR(gpu_.physicalDevice(), surface_, &count, nullptr));
     std::vector<VkPresentModeKHR> modes(count);
     VK_CHECK(vkGetPhysicalDeviceSurfacePresentModesKHR(gpu_.physicalDevice(), surface_, &count, modes.data()));
-    for (VkPresentModeKHR wanted : {VK_PRESENT_MODE_MAILBOX_KHR, VK_PRESENT_MODE_IMMEDIATE_KHR})
-        if (std::find(modes.begin(), modes.end(), wanted) != modes.end()) return wanted;
-    return VK_PRESENT_MODE_FIFO_KHR; // acquire() then skips frames instead of waiting
+    // MAILBOX shows the newest frame without tearing; FIFO is fine too, as acquire() then
+    // skips frames rather than wait. (IMMEDIATE would tear on the projector.)
+    const bool mailbox = std::find(modes.begin(), modes.end(), VK_PRESENT_MODE_MAILBOX_KHR) != modes.end();
+    return mailbox ? VK_PRESENT_MODE_MAILBOX_KHR : VK_PRESENT_MODE_FIFO_KHR;
 }
 
 void PresentationWindow::destroySwapchain() {
@@ -137,23 +143,57 @@ void PresentationWindow::destroySwapchain() {
 bool PresentationWindow::acquire(render::OutputImage& out, VkSemaphore& waitBeforeCopy, VkSemaphore& signalWhenDone) {
     if (needsRecreate_ || !swapchain_) {
         gpu_.waitIdle();
+        settlePendingAcquire();
         destroySwapchain();
         createSwapchain();
         if (!swapchain_) return false;
     }
+    if (pacing_ == WindowPacing::NeverWait) {
+        waitBeforeCopy = VK_NULL_HANDLE; // the fence has said the image is free
+        return acquireWithoutWaiting(out, signalWhenDone);
+    }
     const std::uint32_t slot = nextAcquire_;
-    const std::uint64_t timeout = pacing_ == WindowPacing::NeverWait ? 0 : UINT64_MAX;
-    const VkResult result = vkAcquireNextImageKHR(gpu_.device(), swapchain_, timeout, acquired_[slot].get(),
+    const VkResult result = vkAcquireNextImageKHR(gpu_.device(), swapchain_, UINT64_MAX, acquired_[slot].get(),
                                                   VK_NULL_HANDLE, &current_);
     if (result == VK_ERROR_OUT_OF_DATE_KHR) {
         needsRecreate_ = true;
         return false;
     }
-    if (result == VK_NOT_READY || result == VK_TIMEOUT) return false; // NeverWait: skip this frame
     if (result != VK_SUBOPTIMAL_KHR) VK_CHECK(result);
     nextAcquire_ = (nextAcquire_ + 1) % static_cast<std::uint32_t>(acquired_.size());
     out = render::OutputImage{0, images_[current_], 0, {0, 0}, extent_, format_, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, false};
     waitBeforeCopy = acquired_[slot].get();
+    signalWhenDone = rendered_[current_].get();
+    return true;
+}
+
+void PresentationWindow::settlePendingAcquire() noexcept {
+    if (!acquirePending_) return;
+    constexpr std::uint64_t kSecond = 1'000'000'000;
+    vkWaitForFences(gpu_.device(), 1, acquiredFence_.address(), VK_TRUE, kSecond);
+    vkResetFences(gpu_.device(), 1, acquiredFence_.address());
+    acquirePending_ = false;
+}
+
+bool PresentationWindow::acquireWithoutWaiting(render::OutputImage& out, VkSemaphore& signalWhenDone) {
+    if (!acquirePending_) {
+        const VkResult result = vkAcquireNextImageKHR(gpu_.device(), swapchain_, 0, VK_NULL_HANDLE,
+                                                      acquiredFence_.get(), &current_);
+        if (result == VK_ERROR_OUT_OF_DATE_KHR) {
+            needsRecreate_ = true;
+            return false;
+        }
+        if (result == VK_NOT_READY || result == VK_TIMEOUT) return false; // every image is busy: skip
+        if (result != VK_SUBOPTIMAL_KHR) VK_CHECK(result);
+        acquirePending_ = true;
+    }
+    // The image is ours, but the screen may still show it: use it in a later frame if so.
+    const VkResult status = vkGetFenceStatus(gpu_.device(), acquiredFence_.get());
+    if (status == VK_NOT_READY) return false;
+    VK_CHECK(status);
+    VK_CHECK(vkResetFences(gpu_.device(), 1, acquiredFence_.address()));
+    acquirePending_ = false;
+    out = render::OutputImage{0, images_[current_], 0, {0, 0}, extent_, format_, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, false};
     signalWhenDone = rendered_[current_].get();
     return true;
 }

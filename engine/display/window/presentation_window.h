@@ -57,6 +57,8 @@ private:
     void createSwapchain();
     void destroySwapchain();
     VkPresentModeKHR presentMode() const;
+    bool acquireWithoutWaiting(render::OutputImage& out, VkSemaphore& signalWhenDone);
+    void settlePendingAcquire() noexcept;
 
     gpu::GpuContext& gpu_;
     WindowPacing pacing_;
@@ -72,6 +74,10 @@ private:
     std::uint32_t nextAcquire_ = 0;
     std::uint32_t current_ = 0;
     bool needsRecreate_ = false;
+    // NeverWait: an image is acquired with a fence and used only once the fence says the
+    // screen has let it go, so the frame that copies into it never waits for the screen.
+    gpu::OwnedFence acquiredFence_;
+    bool acquirePending_ = false;
 };
 
 } // namespace usine::display::window

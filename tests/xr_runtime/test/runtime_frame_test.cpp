@@ -176,3 +176,22 @@ TEST_CASE("An untracked headset gives views and VIEW space without valid flags")
         CHECK((locate(view, stage, timeOfFrame(frame)).locationFlags == kTracked) == tracked);
     }
 }
+
+TEST_CASE("recentre moves LOCAL to the head at its frame, and not before") {
+    useScript(testFolder("recentre"), "frame 0 head 0 1.6 0\nframe 20 head 1 1.5 0 yaw 90\nrecentre 30\n");
+    TestClient client;
+    startSession(client);
+    REQUIRE(client.runUntil(Turn::Rendered, 10) == Turn::Rendered);
+    while (client.lastFrameIndex() < 28) client.turn(); // the change is announced at frame 27
+    const XrSpace local = client.space(XR_REFERENCE_SPACE_TYPE_LOCAL);
+    const XrSpace view = client.space(XR_REFERENCE_SPACE_TYPE_VIEW);
+    const XrSpaceLocation before = locate(view, local, timeOfFrame(25));
+    CHECK(before.pose.position.x == Approx(1));
+    CHECK(before.pose.position.y == Approx(-0.1f));
+    const XrSpaceLocation after = locate(view, local, timeOfFrame(35));
+    CHECK(after.pose.position.x == Approx(0).margin(1e-5));
+    CHECK(after.pose.position.y == Approx(0).margin(1e-5));
+    CHECK(after.pose.orientation.w == Approx(1).margin(1e-5)); // LOCAL turned with the head
+    // STAGE does not move.
+    CHECK(locate(view, client.space(XR_REFERENCE_SPACE_TYPE_STAGE), timeOfFrame(35)).pose.position.x == Approx(1));
+}

@@ -45,6 +45,7 @@ TEST_CASE("Every statement of the format is read") {
                                  "profile valve/index_controller\n"
                                  "end-after-frames 300\n"
                                  "capture 120\n"
+                                 "recentre 130\n"
                                  "frame 0 head 0 1.6 0 yaw 0 pitch 0\n"
                                  "frame 0 hand right grip 0.2 1.2 -0.3 aim-pitch -30\n"
                                  "frame 50 hand left untracked\n"
@@ -65,6 +66,7 @@ TEST_CASE("Every statement of the format is read") {
     CHECK(script.profile == "/interaction_profiles/valve/index_controller");
     CHECK(script.endAfterFrames == 300);
     CHECK(script.captures == std::vector<std::int64_t>{120});
+    CHECK(script.recentres == std::vector<std::int64_t>{130});
     CHECK(script.faults.noHeadsetSeconds == 3);
     CHECK(script.faults.readyAfterSeconds == 0.5);
     CHECK(script.faults.sessionLossAtFrame == 100);
@@ -137,4 +139,5 @@ TEST_CASE("The headset loses tracking at an untracked key and finds it at the ne
     CHECK(headPoseAt(script, 5).position.y == Approx(1.2f));
     CHECK(headPoseAt(script, 20).position.x == Approx(0.5f));
     CHECK(errorOf("frame 3 head untracked 1\n") == "test.txt:1: unexpected '1'");
+    CHECK(headTrackedAt(parsed("frame 10 head untracked\n"), 5)); // tracked until the loss
 }
