@@ -32,6 +32,26 @@ void checkSquareSeenFrom(const XrRun& run, int capture, const glm::dvec3& square
     }
 }
 
+// On a runtime without a floor-level space, an adult (eyes at 1.75 m) crouches, holds
+// the right controller on the floor with trigger and grip for more than a second (frames
+// 25 to 140), lets go and stands up again by frame 160.
+const std::string kAdultShowsTheFloor = R"(resolution 160 160
+profile oculus/touch_controller
+fault no-stage
+frame 0 hand left untracked
+frame 0 head 0 1.75 0
+frame 10 head 0 1.75 0
+frame 20 head 0 0.85 -0.2
+frame 20 hand right grip 0.1 0.04 -0.4
+frame 25 input /user/hand/right/input/trigger/value 1
+frame 25 input /user/hand/right/input/squeeze/value 1
+frame 140 input /user/hand/right/input/trigger/value 0
+frame 140 input /user/hand/right/input/squeeze/value 0
+frame 145 head 0 0.85 -0.2
+frame 150 hand right untracked
+frame 160 head 0 1.75 0
+)";
+
 std::string script(const std::string& lines) {
     return "resolution 160 160\nframe 0 hand left untracked\nframe 0 hand right untracked\n" + lines;
 }
@@ -103,26 +123,7 @@ end-after-frames 110
 TEST_CASE("without a floor-level space, a controller held on the floor gives the visitor their own eye height",
           "[headset][placement]") {
     const auto square = testing::writeSquareModel("floor-touch", {0, 1.75f, -1}, 0.2f);
-    // An adult (eyes at 1.75 m) crouches, holds the right controller on the floor with
-    // trigger and grip for more than a second, lets go and stands up.
-    const XrRun run("floor-touch", R"(resolution 160 160
-profile oculus/touch_controller
-fault no-stage
-frame 0 hand left untracked
-frame 0 head 0 1.75 0
-frame 10 head 0 1.75 0
-frame 20 head 0 0.85 -0.2
-frame 20 hand right grip 0.1 0.04 -0.4
-frame 25 input /user/hand/right/input/trigger/value 1
-frame 25 input /user/hand/right/input/squeeze/value 1
-frame 140 input /user/hand/right/input/trigger/value 0
-frame 140 input /user/hand/right/input/squeeze/value 0
-frame 145 head 0 0.85 -0.2
-frame 150 hand right untracked
-frame 160 head 0 1.75 0
-capture 180
-end-after-frames 190
-)");
+    const XrRun run("floor-touch", kAdultShowsTheFloor + "capture 180\nend-after-frames 190\n");
     const auto result = testing::visitOnTestRuntime(run, {square.string(), "--mode", "xr", "--start", "0,0,0"});
     INFO(result.out << result.err);
     REQUIRE(result.exitCode == 0);
@@ -136,22 +137,7 @@ TEST_CASE("when the runtime recentres, the visitor stays where they are, with th
     const auto square = testing::writeSquareModel("recentre", {0, 1.75f, -1}, 0.2f);
     // On a LOCAL-only runtime an adult (eyes at 1.75 m) shows the floor, steps 0.5 m to
     // the right, and, slightly bent (1.65 m), recentres: LOCAL jumps to their head.
-    const XrRun run("recentre", R"(resolution 160 160
-profile oculus/touch_controller
-fault no-stage
-frame 0 hand left untracked
-frame 0 head 0 1.75 0
-frame 10 head 0 1.75 0
-frame 20 head 0 0.85 -0.2
-frame 20 hand right grip 0.1 0.04 -0.4
-frame 25 input /user/hand/right/input/trigger/value 1
-frame 25 input /user/hand/right/input/squeeze/value 1
-frame 140 input /user/hand/right/input/trigger/value 0
-frame 140 input /user/hand/right/input/squeeze/value 0
-frame 145 head 0 0.85 -0.2
-frame 150 hand right untracked
-frame 160 head 0 1.75 0
-frame 170 head 0 1.75 0
+    const XrRun run("recentre", kAdultShowsTheFloor + R"(frame 170 head 0 1.75 0
 frame 190 head 0.5 1.65 0
 frame 200 head 0.5 1.65 0
 recentre 200
