@@ -235,6 +235,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
         log::info("the floor shown earlier belonged to the lost headset session: show it again if needed "
                   "(crouch, controller on the floor, trigger and grip for a second)");
     std::optional<std::uint64_t> trackingSpace;
+    bool toldHowDrawn = false;
     while (true) {
         if (interrupted || (options.maxFrames && frames >= options.maxFrames)) display.requestQuit();
         display::Frame frame;
@@ -266,6 +267,11 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
             camera.nearZ = frame.nearZ = 0.05f;
             camera.farZ = frame.farZ = farZ;
             renderer.renderFrame(camera, frame.destination);
+            if (frame.destination.eyeLayers && !toldHowDrawn) {
+                log::info(concat("both eyes ", renderer.drewIntoEyeLayers() ? "drawn straight into" : "copied into",
+                                 " the headset's array swapchain"));
+                toldHowDrawn = true;
+            }
             ++frames;
         }
         display.endFrame(frame);

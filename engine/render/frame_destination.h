@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 #include <vulkan/vulkan.h>
 
@@ -24,8 +25,21 @@ struct OutputImage {
     bool keepOtherContents = false;
 };
 
+// A display image whose layers 0 and 1 are the left and right eyes (a headset's array
+// swapchain image): when it has the target's format and size, the frame is drawn or
+// resolved straight into it, with no copy; otherwise it is copied into like an output.
+// It is in `layout` before the frame and left in it again afterwards.
+struct EyeLayersImage {
+    VkImage image = VK_NULL_HANDLE;
+    VkImageView view = VK_NULL_HANDLE; // a 2D array view of both layers
+    VkFormat format = VK_FORMAT_UNDEFINED;
+    VkExtent2D extent{0, 0};
+    VkImageLayout layout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+};
+
 struct FrameDestination {
-    std::vector<OutputImage> outputs; // a headset's two eyes, a window's one view, a spectator's copy...
+    std::optional<EyeLayersImage> eyeLayers; // a headset's array swapchain image
+    std::vector<OutputImage> outputs; // a headset's eyes (per-eye swapchains), a window's view, a spectator's copy...
     std::vector<OutputImage> depthOutputs; // each eye's depth (reversed: 1 near, 0 far), for a compositor
     bool readBack = false;          // copy both eyes into host memory (StereoRenderer::eyes())
     VkSemaphore waitBeforeCopy = VK_NULL_HANDLE; // e.g. a window's image was acquired

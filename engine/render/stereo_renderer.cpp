@@ -49,7 +49,7 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
     VK_CHECK(vkBeginCommandBuffer(commands_, &begin));
     timer_.begin(commands_);
     gpuScene_->recordUpdates(commands_);
-    target_.prepare(commands_);
+    target_.prepare(commands_, destination.eyeLayers ? &*destination.eyeLayers : nullptr);
     for (std::uint32_t pass = 0; pass < target_.passCount(); ++pass) {
         target_.beginPass(commands_, pass, lighting_.background);
         renderer_.draw(commands_, *gpuScene_, target_.eyeExtent(), target_.firstEyeOfPass(pass));
@@ -57,9 +57,17 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
     }
     target_.finish(commands_);
     timer_.end(commands_);
-    if (!destination.outputs.empty()) target_.recordCopyToOutputs(commands_, destination.outputs);
+    std::vector<OutputImage> outputs = destination.outputs;
+    if (destination.eyeLayers && !target_.drawsDirectly()) {
+        // A display image of another format or size: copied (or scaled) into, eye by eye.
+        const EyeLayersImage& eyes = *destination.eyeLayers;
+        for (std::uint32_t eye = 0; eye < 2; ++eye)
+            outputs.push_back({eye, eyes.image, eye, {0, 0}, eyes.extent, eyes.format, eyes.layout, false});
+    }
+    if (!outputs.empty()) target_.recordCopyToOutputs(commands_, outputs);
     if (!destination.depthOutputs.empty()) target_.recordCopyDepthToOutputs(commands_, destination.depthOutputs);
     if (destination.readBack) target_.recordReadback(commands_);
+    target_.handBack(commands_);
     VK_CHECK(vkEndCommandBuffer(commands_));
 
     auto commandInfo = vkStruct<VkCommandBufferSubmitInfo>(VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO);

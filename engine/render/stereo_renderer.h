@@ -39,7 +39,13 @@ public:
 
     FrameTiming renderFrame(const StereoCamera& camera, const FrameDestination& destination);
     // Rendering and reading both eyes back as pictures (eyes()).
-    FrameTiming renderFrame(const StereoCamera& camera) { return renderFrame(camera, FrameDestination{{}, {}, true, VK_NULL_HANDLE, VK_NULL_HANDLE}); }
+    FrameTiming renderFrame(const StereoCamera& camera) {
+        FrameDestination readBack;
+        readBack.readBack = true;
+        return renderFrame(camera, readBack);
+    }
+    // Whether the last frame was drawn straight into FrameDestination::eyeLayers.
+    bool drewIntoEyeLayers() const { return target_.drawsDirectly(); }
     // Both eyes of the last frame rendered with readBack.
     std::array<Rgba8Image, 2> eyes() const { return target_.readEyes(); }
 

@@ -78,8 +78,27 @@ bool StereoTarget::resolvesInPass() const {
     return passes_ == StereoPasses::OneMultiviewPass;
 }
 
-void StereoTarget::prepare(VkCommandBuffer commands) {
+bool StereoTarget::canDrawInto(const EyeLayersImage& image) const {
+    // One pass per eye without MSAA would draw into single-layer views of the display's
+    // image, which we do not make; every other way resolves or draws both layers at once.
+    const bool bothLayersAtOnce = passes_ == StereoPasses::OneMultiviewPass || samples_ != VK_SAMPLE_COUNT_1_BIT;
+    return image.image && image.view && image.format == kColorFormat && image.extent.width == extent_.width &&
+           image.extent.height == extent_.height && bothLayersAtOnce;
+}
+
+void StereoTarget::prepare(VkCommandBuffer commands, const EyeLayersImage* drawInto) {
     const VkImageSubresourceRange colorRange{VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 2};
+    drawInto_.reset();
+    if (drawInto && canDrawInto(*drawInto)) {
+        drawInto_ = *drawInto;
+        // Drawn or resolved in the pass: an attachment from the start. Resolved by a
+        // transfer (passes per eye): finish() moves it. Old contents are not kept.
+        if (resolvesInPass() || !multisampled_.image)
+            transition(commands, {drawInto_->image, colorRange, VK_IMAGE_LAYOUT_UNDEFINED,
+                                  VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
+                                  VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                                  VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
+    }
     // Previous contents are discarded (UNDEFINED); the barriers order this frame's writes
     // after the previous frame's writes and readback copy.
     constexpr VkPipelineStageFlags2 kPreviousUse = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
@@ -111,7 +130,9 @@ void StereoTarget::prepare(VkCommandBuffer commands) {
 }
 
 void StereoTarget::beginPass(VkCommandBuffer commands, std::uint32_t pass, const glm::vec3& clearColor) {
-    const PassViews& views = passViews_.at(pass);
+    PassViews views = passViews_.at(pass);
+    // Drawing into a display's image: only ever both layers at once (canDrawInto).
+    if (drawInto_ && (resolvesInPass() || !views.multisampled)) views.resolved = drawInto_->view;
     auto color = vkStruct<VkRenderingAttachmentInfo>(VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO);
     color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
     color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
@@ -166,25 +187,35 @@ void StereoTarget::finish(VkCommandBuffer commands) {
                               VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                               VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_RESOLVE_BIT,
                               VK_ACCESS_2_TRANSFER_READ_BIT});
-        transition(commands, {resolved_.get(), both, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
-                              VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
-                              VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_RESOLVE_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT});
+        // A display's image was not touched yet this frame (prepare() left it alone).
+        const VkImageLayout before = drawInto_ ? VK_IMAGE_LAYOUT_UNDEFINED : VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+        transition(commands, {picture(), both, before, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                              VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_2_NONE,
+                              VK_PIPELINE_STAGE_2_RESOLVE_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT});
         VkImageResolve region{};
         region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 2};
         region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 2};
         region.extent = {extent_.width, extent_.height, 1};
-        vkCmdResolveImage(commands, multisampled_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, resolved_.get(),
+        vkCmdResolveImage(commands, multisampled_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, picture(),
                           VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
-        transition(commands, {resolved_.get(), both, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+        transition(commands, {picture(), both, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
                               VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_RESOLVE_BIT,
                               VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
                               VK_ACCESS_2_TRANSFER_READ_BIT});
         return;
     }
-    transition(commands, {resolved_.get(), both, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+    transition(commands, {picture(), both, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
                           VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                           VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
                           VK_ACCESS_2_TRANSFER_READ_BIT});
+}
+
+void StereoTarget::handBack(VkCommandBuffer commands) {
+    if (!drawInto_) return;
+    transition(commands, {drawInto_->image, {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 2}, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                          drawInto_->layout, VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT | VK_PIPELINE_STAGE_2_RESOLVE_BIT,
+                          VK_ACCESS_2_TRANSFER_READ_BIT | VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                          VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, VK_ACCESS_2_MEMORY_READ_BIT | VK_ACCESS_2_MEMORY_WRITE_BIT});
 }
 
 void StereoTarget::recordCopyToOutputs(VkCommandBuffer commands, const std::vector<OutputImage>& outputs) {
@@ -212,7 +243,7 @@ void StereoTarget::recordCopyToOutputs(VkCommandBuffer commands, const std::vect
             region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, out.layer, 1};
             region.dstOffset = {out.offset.x, out.offset.y, 0};
             region.extent = {extent_.width, extent_.height, 1};
-            vkCmdCopyImage(commands, resolved_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, out.image,
+            vkCmdCopyImage(commands, picture(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, out.image,
                            VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
         } else {
             VkImageBlit region{};
@@ -222,7 +253,7 @@ void StereoTarget::recordCopyToOutputs(VkCommandBuffer commands, const std::vect
             region.dstOffsets[0] = {out.offset.x, out.offset.y, 0};
             region.dstOffsets[1] = {out.offset.x + static_cast<std::int32_t>(out.extent.width),
                                     out.offset.y + static_cast<std::int32_t>(out.extent.height), 1};
-            vkCmdBlitImage(commands, resolved_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, out.image,
+            vkCmdBlitImage(commands, picture(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, out.image,
                            VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region, VK_FILTER_LINEAR);
         }
     }
@@ -260,7 +291,7 @@ void StereoTarget::recordReadback(VkCommandBuffer commands) {
     VkBufferImageCopy region{};
     region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 2};
     region.imageExtent = {extent_.width, extent_.height, 1};
-    vkCmdCopyImageToBuffer(commands, resolved_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback_.get(), 1, &region);
+    vkCmdCopyImageToBuffer(commands, picture(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback_.get(), 1, &region);
     memoryBarrier(commands, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_HOST_BIT,
                   VK_ACCESS_2_HOST_READ_BIT);
 }

@@ -1,7 +1,8 @@
 // An offscreen stereo render target: a 2-layer image array (layer 0 = left eye,
 // layer 1 = right eye) drawn by one multiview pass (or one pass per eye, see
 // stereo_passes.h), with 4x MSAA resolved into sRGB, a reversed-depth buffer, and a
-// readback path to CPU pictures.
+// readback path to CPU pictures. A frame may instead be resolved (or drawn) straight into
+// a display's 2-layer image, a headset's array swapchain image, saving a copy per frame.
 #pragma once
 
 #include "core/image.h"
@@ -11,6 +12,7 @@
 #include "render/stereo_passes.h"
 
 #include <array>
+#include <optional>
 #include <vector>
 #include <glm/glm.hpp>
 
@@ -38,8 +40,11 @@ public:
     // The eye a pass starts with (0 for the multiview pass; 0 or 1 when one per eye).
     std::uint32_t firstEyeOfPass(std::uint32_t pass) const { return pass; }
 
-    // Once per frame, before the passes: layouts for this frame's drawing.
-    void prepare(VkCommandBuffer commands);
+    // Once per frame, before the passes: layouts for this frame's drawing. With `drawInto`
+    // (a display's image of both eyes) the frame goes straight into it when it can (the
+    // same format and size; drawsDirectly() says), instead of into the target's own image.
+    void prepare(VkCommandBuffer commands, const EyeLayersImage* drawInto = nullptr);
+    bool drawsDirectly() const { return drawInto_.has_value(); }
     // Starts pass `pass` (multiview over both layers, or one layer), cleared to
     // `clearColor` (linear).
     void beginPass(VkCommandBuffer commands, std::uint32_t pass, const glm::vec3& clearColor);
@@ -47,6 +52,8 @@ public:
     // Once per frame, after the passes: the resolved picture of both eyes ends in
     // TRANSFER_SRC_OPTIMAL, ready to be copied (to a PNG, or a headset's swapchain).
     void finish(VkCommandBuffer commands);
+    // Last, after any copies: a display image drawn into directly goes back to its layout.
+    void handBack(VkCommandBuffer commands);
     // After finish(): copies each output's eye into a display's image (converting format
     // and size with a linear blit when they differ), leaving those images in their layouts.
     void recordCopyToOutputs(VkCommandBuffer commands, const std::vector<OutputImage>& outputs);
@@ -61,6 +68,9 @@ public:
 
 private:
     bool resolvesInPass() const;
+    bool canDrawInto(const EyeLayersImage& image) const;
+    // The picture of both eyes once finished: the display's image, or the target's own.
+    VkImage picture() const { return drawInto_ ? drawInto_->image : resolved_.get(); }
 
     struct PassViews {
         VkImageView multisampled = VK_NULL_HANDLE;
@@ -82,6 +92,7 @@ private:
     gpu::GpuBuffer readback_;
     std::vector<gpu::OwnedImageView> layerViews_; // one pass per eye: views of single layers
     std::vector<PassViews> passViews_;
+    std::optional<EyeLayersImage> drawInto_; // this frame's, when drawn into directly
 };
 
 } // namespace usine::render

@@ -5,6 +5,8 @@
 #include "core/log.h"
 #include "display/openxr/xr_check.h"
 #include "display/openxr/xr_struct.h"
+#include "gpu/vulkan_check.h"
+#include "gpu/vulkan_struct.h"
 
 #include <algorithm>
 
@@ -38,18 +40,20 @@ std::int64_t EyeSwapchains::depthFormatIfOffered(XrSession session, std::int64_t
     return std::find(formats.begin(), formats.end(), wanted) != formats.end() ? wanted : 0;
 }
 
-EyeSwapchains::EyeSwapchains(XrSession session, VkExtent2D eyeExtent, std::int64_t format, std::int64_t depthFormat)
-    : extent_(eyeExtent), format_(format), depthFormat_(depthFormat) {
+EyeSwapchains::EyeSwapchains(XrSession session, VkDevice device, VkExtent2D eyeExtent, std::int64_t format,
+                             std::int64_t depthFormat)
+    : device_(device), extent_(eyeExtent), format_(format), depthFormat_(depthFormat) {
     // One array swapchain is one acquire per frame and lets multiview write both eyes;
     // runtimes may refuse arrays, then each eye gets its own swapchain.
     try {
         chains_.push_back(create(session, extent_, format_, kColorUsage, 2));
         if (depthFormat_) depthChains_.push_back(create(session, extent_, depthFormat_, kDepthUsage, 2));
+        createViews(chains_.front());
     } catch (const XrFailure& failure) {
         if (failure.sessionLost() || failure.instanceLost()) throw;
         log::debug("the OpenXR runtime refused an array swapchain; using one per eye");
-        for (Chain& chain : chains_) xrDestroySwapchain(chain.handle);
-        for (Chain& chain : depthChains_) xrDestroySwapchain(chain.handle);
+        for (Chain& chain : chains_) destroy(chain);
+        for (Chain& chain : depthChains_) destroy(chain);
         chains_.clear();
         depthChains_.clear();
         for (int eye = 0; eye < 2; ++eye) {
@@ -60,8 +64,39 @@ EyeSwapchains::EyeSwapchains(XrSession session, VkExtent2D eyeExtent, std::int64
 }
 
 EyeSwapchains::~EyeSwapchains() {
-    for (Chain& chain : chains_) xrDestroySwapchain(chain.handle);
-    for (Chain& chain : depthChains_) xrDestroySwapchain(chain.handle);
+    for (Chain& chain : chains_) destroy(chain);
+    for (Chain& chain : depthChains_) destroy(chain);
+}
+
+void EyeSwapchains::destroy(Chain& chain) {
+    chain.views.clear(); // views before the images they show
+    if (chain.handle) xrDestroySwapchain(chain.handle);
+    chain.handle = XR_NULL_HANDLE;
+}
+
+void EyeSwapchains::createViews(Chain& chain) const {
+    for (VkImage image : chain.images) {
+        auto info = gpu::vkStruct<VkImageViewCreateInfo>(VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO);
+        info.image = image;
+        info.viewType = VK_IMAGE_VIEW_TYPE_2D_ARRAY;
+        info.format = static_cast<VkFormat>(format_);
+        info.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 2};
+        VkImageView view = VK_NULL_HANDLE;
+        VK_CHECK(vkCreateImageView(device_, &info, nullptr, &view));
+        chain.views.emplace_back(device_, view);
+    }
+}
+
+std::optional<render::EyeLayersImage> EyeSwapchains::eyeLayers() const {
+    if (!array() || chains_.front().views.empty()) return std::nullopt;
+    const Chain& chain = chains_.front();
+    render::EyeLayersImage eyes;
+    eyes.image = chain.images.at(chain.acquired);
+    eyes.view = chain.views.at(chain.acquired).get();
+    eyes.format = static_cast<VkFormat>(format_);
+    eyes.extent = extent_;
+    eyes.layout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL; // XR_KHR_vulkan_enable's rule
+    return eyes;
 }
 
 EyeSwapchains::Chain EyeSwapchains::create(XrSession session, VkExtent2D extent, std::int64_t format,

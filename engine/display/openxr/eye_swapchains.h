@@ -1,11 +1,14 @@
 // The runtime's images our frames go into: one array swapchain with a layer per eye
 // when the runtime takes it, else one swapchain per eye. Acquired and released around
-// each frame; each eye handed to the renderer as an OutputImage.
+// each frame. An array swapchain's image is handed to the renderer whole (eyeLayers(),
+// drawn into with multiview, no copy); per-eye swapchains as one OutputImage per eye.
 #pragma once
 
 #include "display/openxr/openxr_headers.h"
+#include "gpu/owned_handle.h"
 #include "render/frame_destination.h"
 
+#include <optional>
 #include <vector>
 
 namespace usine::display::openxr {
@@ -14,7 +17,9 @@ class EyeSwapchains {
 public:
     // `depthFormat`: also a depth swapchain (same shape) for XR_KHR_composition_layer_depth;
     // 0 for none.
-    EyeSwapchains(XrSession session, VkExtent2D eyeExtent, std::int64_t format, std::int64_t depthFormat);
+    // `device`: the session's Vulkan device, for views of the array swapchain's images.
+    EyeSwapchains(XrSession session, VkDevice device, VkExtent2D eyeExtent, std::int64_t format,
+                  std::int64_t depthFormat);
     ~EyeSwapchains();
     EyeSwapchains(const EyeSwapchains&) = delete;
     EyeSwapchains& operator=(const EyeSwapchains&) = delete;
@@ -22,6 +27,8 @@ public:
     void acquire();
     void release();
 
+    // The acquired array image with both eyes, to draw into directly; none per eye.
+    std::optional<render::EyeLayersImage> eyeLayers() const;
     render::OutputImage output(std::uint32_t eye) const;
     XrSwapchainSubImage subImage(std::uint32_t eye) const;
     bool hasDepth() const { return !depthChains_.empty(); }
@@ -38,8 +45,11 @@ private:
     struct Chain {
         XrSwapchain handle = XR_NULL_HANDLE;
         std::vector<VkImage> images;
+        std::vector<gpu::OwnedImageView> views; // an array colour chain's: both layers each
         std::uint32_t acquired = 0;
     };
+    static void destroy(Chain& chain);
+    void createViews(Chain& chain) const;
     static Chain create(XrSession session, VkExtent2D extent, std::int64_t format, XrSwapchainUsageFlags usage,
                         std::uint32_t arraySize);
     static const Chain& chainOf(const std::vector<Chain>& chains, std::uint32_t eye) {
@@ -49,6 +59,7 @@ private:
                                         std::int64_t format, VkImageLayout layout);
     static XrSwapchainSubImage subImageOf(const std::vector<Chain>& chains, std::uint32_t eye, VkExtent2D extent);
 
+    VkDevice device_;
     VkExtent2D extent_;
     std::int64_t format_;
     std::int64_t depthFormat_;

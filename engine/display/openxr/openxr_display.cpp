@@ -146,7 +146,7 @@ void OpenXrDisplay::createSession() {
     // format of our own depth buffer so it is a plain copy.
     const std::int64_t depthFormat =
         instance_->depthLayers() ? EyeSwapchains::depthFormatIfOffered(session->handle, VK_FORMAT_D32_SFLOAT) : 0;
-    session->swapchains = std::make_unique<EyeSwapchains>(session->handle, eyeExtent_,
+    session->swapchains = std::make_unique<EyeSwapchains>(session->handle, gpu_->device(), eyeExtent_,
                                                           EyeSwapchains::chooseFormat(session->handle), depthFormat);
     session->input = std::make_unique<OpenXrInput>(instance_->handle(), session->handle);
     session_ = std::move(session);
@@ -323,8 +323,11 @@ FrameStatus OpenXrDisplay::beginRunningFrame(Frame& frame) {
 
     session_->swapchains->acquire();
     rendering_ = true;
+    // An array swapchain is drawn into directly (multiview, both eyes); per-eye ones are
+    // copied into.
+    frame.destination.eyeLayers = session_->swapchains->eyeLayers();
     for (std::uint32_t eye = 0; eye < 2; ++eye) {
-        frame.destination.outputs.push_back(session_->swapchains->output(eye));
+        if (!frame.destination.eyeLayers) frame.destination.outputs.push_back(session_->swapchains->output(eye));
         if (session_->swapchains->hasDepth())
             frame.destination.depthOutputs.push_back(session_->swapchains->depthOutput(eye));
     }

@@ -1,7 +1,8 @@
 // The headset display: an OpenXR session driven through its whole state machine
 // (IDLE, READY, SYNCHRONIZED, VISIBLE, FOCUSED, STOPPING, EXITING, LOSS_PENDING),
-// stereo views located each frame at the predicted display time, both eyes copied into
-// the runtime's swapchain images, controls through actions. A lost session is replaced
+// stereo views located each frame at the predicted display time, both eyes drawn into
+// the runtime's array swapchain image (or copied into per-eye swapchains), controls
+// through actions. A lost session is replaced
 // in place; a lost instance asks the visit for a new display (and so a new Vulkan device).
 #pragma once
 
