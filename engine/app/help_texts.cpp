@@ -51,12 +51,17 @@ const char* const kVisitHelp = R"(usine visit MODEL [options]
 Visits MODEL. The display is chosen at start and the choice is said: a headset when an
 OpenXR runtime answers and a headset is there (waiting up to 10 s for it); else a
 window when there is a screen; else a headless tour that writes pictures.
-With --mode xr it waits for the headset as long as needed; Ctrl+C stops.
+With --mode xr it waits for the runtime and the headset as long as needed; Ctrl+C
+stops (twice: at once). A lost headset session or runtime is started again.
 
-In a window: walk with the keys at W A S D (Z Q S D on a French keyboard) or the
-arrows, turn with Q E (A E), hold the right mouse button to look around, point with
-the mouse, select with a left click or Space, grab with F, menu with Tab, quit with
-Escape. The window's title shows the keys as your keyboard names them.
+With a headset: where tracking does not know the floor, or knows it a little wrong,
+crouch, hold a controller on the floor and hold trigger and grip for a second: the
+controller buzzes, and the visitor sees from their own eye height.
+
+In a window: walk with the keys at W A S D (Z Q S D on a French keyboard) or the up
+and down arrows, turn with Q E (A E) or the left and right arrows, hold the right
+mouse button to look around, point with the mouse, select with a left click or Space,
+grab with F, menu with Tab, quit with Escape. The window's title shows the keys as your keyboard names them.
 
 Options:
   --mode xr|desktop|headless   use this display, whatever is found
