@@ -61,7 +61,8 @@ controller buzzes, and the visitor sees from their own eye height.
 In a window: walk with the keys at W A S D (Z Q S D on a French keyboard) or the up
 and down arrows, turn with Q E (A E) or the left and right arrows, hold the right
 mouse button to look around, point with the mouse, select with a left click or Space,
-grab with F, menu with Tab, quit with Escape. The window's title shows the keys as your keyboard names them.
+grab with F, menu with Tab, quit with Escape. The window's title shows the keys as
+your keyboard names them.
 
 Options:
   --mode xr|desktop|headless   use this display, whatever is found
