@@ -60,14 +60,12 @@ double waitForPicture(const testing::VirtualScreen& screen, testing::BackgroundP
     if (!picture.empty()) writePng(out / (name + ".png"), picture);
     return share;
 }
-
-std::string cell() { return (testing::sourceDirectory() / "assets/models/factory_cell.gltf").string(); }
 } // namespace
 
 TEST_CASE("under Xvfb the desktop visit opens a window, and the X server shows the scene", "[desktop]") {
     testing::VirtualScreen screen;
     const auto out = testing::testOutputDirectory();
-    testing::BackgroundProcess visit({testing::usineProgram().string(), "visit", cell(), "--mode", "desktop", "--size", "640x400"},
+    testing::BackgroundProcess visit({testing::usineProgram().string(), "visit", testing::factoryCellModel(), "--mode", "desktop", "--size", "640x400"},
                                      {{"DISPLAY", screen.display()}, {"USINE_VALIDATION", "1"}},
                                      (out / "desktop-visit.log").string());
     const double picture = waitForPicture(screen, visit, "desktop-screenshot");
@@ -87,7 +85,7 @@ TEST_CASE("a headset visit with --spectator shows the visitor's view in a window
     environment["DISPLAY"] = screen.display();
     environment["USINE_VALIDATION"] = "1";
     const auto out = testing::testOutputDirectory();
-    testing::BackgroundProcess visit({testing::usineProgram().string(), "visit", cell(), "--mode", "xr", "--spectator"},
+    testing::BackgroundProcess visit({testing::usineProgram().string(), "visit", testing::factoryCellModel(), "--mode", "xr", "--spectator"},
                                      environment, (out / "spectator-visit.log").string());
     const double picture = waitForPicture(screen, visit, "spectator-screenshot");
     const int exitCode = visit.stop(20);

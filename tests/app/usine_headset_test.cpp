@@ -20,7 +20,6 @@ using testing::XrRun;
 
 namespace {
 
-std::string cell() { return (testing::sourceDirectory() / "assets/models/factory_cell.gltf").string(); }
 
 testing::ProgramResult visit(const XrRun& run, const std::vector<std::string>& arguments, bool validation = true) {
     return testing::visitOnTestRuntime(run, arguments, validation);
@@ -43,7 +42,7 @@ frame 0 head 0 1.6 0
 fault session-loss-at-frame 40
 fault instance-loss-at-frame 90
 )");
-    const auto result = visit(run, {cell(), "--mode", "xr"});
+    const auto result = visit(run, {testing::factoryCellModel(), "--mode", "xr"});
     INFO(result.out << result.err);
     CHECK(result.exitCode == 0);
     CHECK_THAT(result.out, Catch::Contains("display: headset, because --mode headset was asked for"));
@@ -138,7 +137,7 @@ TEST_CASE("without a runtime, or a headset, or when the runtime refuses, the vis
     SECTION("no runtime") {
         const XrRun run("no-runtime", "");
         std::vector<std::string> words{"-u", "DISPLAY", "XR_RUNTIME_JSON=/nowhere/runtime.json",
-                                       testing::usineProgram().string(), "visit", cell(), "--frames", "2",
+                                       testing::usineProgram().string(), "visit", testing::factoryCellModel(), "--frames", "2",
                                        "--size", "32x32", "--out", (run.folder / "tour").string()};
         const auto result = testing::runProgram("/usr/bin/env", words);
         CHECK(result.exitCode == 0);
@@ -146,14 +145,14 @@ TEST_CASE("without a runtime, or a headset, or when the runtime refuses, the vis
     }
     SECTION("the runtime refuses to start") {
         const XrRun run("refused", "fault refuse-instance\n");
-        const auto result = visit(run, {cell(), "--frames", "2", "--size", "32x32", "--out", (run.folder / "tour").string()});
+        const auto result = visit(run, {testing::factoryCellModel(), "--frames", "2", "--size", "32x32", "--out", (run.folder / "tour").string()});
         CHECK(result.exitCode == 0);
         // The loader reports a runtime that fails xrCreateInstance as INITIALIZATION_FAILED.
         CHECK_THAT(result.out, Catch::Contains("display: headless, because the OpenXR runtime refused to start"));
     }
     SECTION("the runtime answers but no headset comes") {
         const XrRun run("no-headset", "fault no-headset-seconds 60\n");
-        const auto result = visit(run, {cell(), "--headset-wait", "1", "--frames", "2", "--size", "32x32", "--out",
+        const auto result = visit(run, {testing::factoryCellModel(), "--headset-wait", "1", "--frames", "2", "--size", "32x32", "--out",
                                         (run.folder / "tour").string()});
         CHECK(result.exitCode == 0);
         CHECK_THAT(result.out, Catch::Contains("answered but no headset appeared within 1 s"));
@@ -162,7 +161,7 @@ TEST_CASE("without a runtime, or a headset, or when the runtime refuses, the vis
     SECTION("with --mode xr and no runtime yet, the visit waits for one; Ctrl+C ends the wait cleanly") {
         const XrRun run("no-runtime-wait", "");
         const auto log = run.folder / "visit.log";
-        testing::BackgroundProcess usine({testing::usineProgram().string(), "visit", cell(), "--mode", "xr"},
+        testing::BackgroundProcess usine({testing::usineProgram().string(), "visit", testing::factoryCellModel(), "--mode", "xr"},
                                          {{"XR_RUNTIME_JSON", "/nowhere/runtime.json"}, {"DISPLAY", ""}}, log.string());
         for (int tries = 0; tries < 1200 && fileText(log).find("waiting for the OpenXR runtime") == std::string::npos; ++tries)
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -175,7 +174,7 @@ TEST_CASE("without a runtime, or a headset, or when the runtime refuses, the vis
     }
     SECTION("with --mode xr, a runtime that refuses to start at first is waited for") {
         const XrRun run("refused-then-ready", "fault refuse-instance 2\nend-after-frames 10\nresolution 64 64\n");
-        const auto result = visit(run, {cell(), "--mode", "xr"});
+        const auto result = visit(run, {testing::factoryCellModel(), "--mode", "xr"});
         INFO(result.out << result.err);
         CHECK(result.exitCode == 0);
         CHECK_THAT(result.out, Catch::Contains("waiting for the OpenXR runtime: the OpenXR runtime refused to start"));
@@ -184,7 +183,7 @@ TEST_CASE("without a runtime, or a headset, or when the runtime refuses, the vis
     }
     SECTION("with --mode xr, the visit waits for the headset and says so") {
         const XrRun run("late-headset", "fault no-headset-seconds 2.5\nend-after-frames 10\nresolution 64 64\n");
-        const auto result = visit(run, {cell(), "--mode", "xr"});
+        const auto result = visit(run, {testing::factoryCellModel(), "--mode", "xr"});
         INFO(result.out << result.err);
         CHECK(result.exitCode == 0);
         CHECK_THAT(result.out, Catch::Contains("waiting for the headset"));
@@ -201,7 +200,7 @@ fault no-array-swapchains
 fault no-stage
 fault no-depth-extension
 )");
-    const auto result = visit(run, {cell(), "--mode", "xr"});
+    const auto result = visit(run, {testing::factoryCellModel(), "--mode", "xr"});
     INFO(result.out << result.err);
     CHECK(result.exitCode == 0);
     CHECK_THAT(result.out, Catch::Contains("local space") && Catch::Contains("a swapchain per eye"));

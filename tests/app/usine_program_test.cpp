@@ -11,7 +11,6 @@ using testing::runProgram;
 
 namespace {
 std::string usineProgram() { return testing::usineProgram().string(); }
-std::string factoryCell() { return (testing::sourceDirectory() / "assets/models/factory_cell.gltf").string(); }
 } // namespace
 
 TEST_CASE("usine --help documents every command", "[program]") {
@@ -35,16 +34,16 @@ TEST_CASE("mistakes give exit code 2 and one line saying what is wrong", "[progr
     const std::vector<Case> cases{
         {{"fly"}, "error: unknown command 'fly' (see usine --help)"},
         {{"render", "/nowhere/plant.glb", "--out", "x.png"}, "error: /nowhere/plant.glb: file not found"},
-        {{"render", factoryCell()}, "error: usine render needs --out FILE.png"},
-        {{"render", factoryCell(), "--out", "x.png", "--size", "big"},
+        {{"render", testing::factoryCellModel()}, "error: usine render needs --out FILE.png"},
+        {{"render", testing::factoryCellModel(), "--out", "x.png", "--size", "big"},
          "error: --size wants WIDTHxHEIGHT in pixels (1 to 8192), such as 640x720, not 'big'"},
-        {{"render", factoryCell(), "--out", "x.png", "--camera", "0,1,2"},
+        {{"render", testing::factoryCellModel(), "--out", "x.png", "--camera", "0,1,2"},
          "error: --camera and --look go together: give both or neither"},
-        {{"render", factoryCell(), "--out", "/nowhere/x.png"},
+        {{"render", testing::factoryCellModel(), "--out", "/nowhere/x.png"},
          "error: /nowhere/x.png: the folder /nowhere does not exist"},
-        {{"render", factoryCell(), "--out", "x.png", "--gpu", "no-such-gpu"}, "error: no GPU named like 'no-such-gpu'"},
-        {{"bench", factoryCell(), "--frames", "0"}, "error: --frames wants a whole number from 1 to 100000, not '0'"},
-        {{"render", factoryCell(), "--out", "x.png", "--wings"}, "error: unknown option --wings (see usine --help)"},
+        {{"render", testing::factoryCellModel(), "--out", "x.png", "--gpu", "no-such-gpu"}, "error: no GPU named like 'no-such-gpu'"},
+        {{"bench", testing::factoryCellModel(), "--frames", "0"}, "error: --frames wants a whole number from 1 to 100000, not '0'"},
+        {{"render", testing::factoryCellModel(), "--out", "x.png", "--wings"}, "error: unknown option --wings (see usine --help)"},
     };
     for (const Case& c : cases) {
         const auto result = runProgram(usineProgram(), c.arguments);
@@ -59,7 +58,7 @@ TEST_CASE("mistakes give exit code 2 and one line saying what is wrong", "[progr
 TEST_CASE("usine render writes a side-by-side picture of a shipped model, and separate eyes on request", "[program]") {
     const auto out = testing::testOutputDirectory() / "program-render.png";
     std::filesystem::remove(out);
-    const auto result = runProgram(usineProgram(), {"render", factoryCell(), "--out", out.string(), "--size", "96x64"});
+    const auto result = runProgram(usineProgram(), {"render", testing::factoryCellModel(), "--out", out.string(), "--size", "96x64"});
     INFO(result.err);
     REQUIRE(result.exitCode == 0);
     const Rgba8Image picture = readImageFile(out);
@@ -69,7 +68,7 @@ TEST_CASE("usine render writes a side-by-side picture of a shipped model, and se
     CHECK(result.err.empty());
 
     const auto separate = testing::testOutputDirectory() / "program-eyes.png";
-    const auto both = runProgram(usineProgram(), {"render", factoryCell(), "--out", separate.string(), "--size", "64x64",
+    const auto both = runProgram(usineProgram(), {"render", testing::factoryCellModel(), "--out", separate.string(), "--size", "64x64",
                                            "--eyes", "separate", "--camera", "0,1.6,3", "--look", "1,1,0"});
     REQUIRE(both.exitCode == 0);
     CHECK(readImageFile(testing::testOutputDirectory() / "program-eyes-left.png").width == 64);
@@ -77,7 +76,7 @@ TEST_CASE("usine render writes a side-by-side picture of a shipped model, and se
 }
 
 TEST_CASE("usine bench prints every figure", "[program]") {
-    const auto result = runProgram(usineProgram(), {"bench", factoryCell(), "--frames", "3", "--size", "32x32"});
+    const auto result = runProgram(usineProgram(), {"bench", testing::factoryCellModel(), "--frames", "3", "--size", "32x32"});
     INFO(result.err);
     REQUIRE(result.exitCode == 0);
     for (const char* row : {"triangles", "draw calls", "import ms", "upload ms", "CPU frame ms", "GPU frame ms"})

@@ -11,10 +11,6 @@
 
 using namespace usine;
 
-namespace {
-std::string cell() { return (testing::sourceDirectory() / "assets/models/factory_cell.gltf").string(); }
-} // namespace
-
 TEST_CASE("with no headset and no screen, usine visit plays the headless tour and says why", "[visit]") {
     const auto folder = testing::testOutputDirectory() / "visit-auto";
     std::filesystem::remove_all(folder);
@@ -23,7 +19,7 @@ TEST_CASE("with no headset and no screen, usine visit plays the headless tour an
     writeFileBytes(tour, script.data(), script.size());
     // No display variables: this is a machine without a screen.
     const auto result = testing::runProgram(
-        "/usr/bin/env", {"-u", "DISPLAY", "-u", "WAYLAND_DISPLAY", testing::usineProgram().string(), "visit", cell(),
+        "/usr/bin/env", {"-u", "DISPLAY", "-u", "WAYLAND_DISPLAY", testing::usineProgram().string(), "visit", testing::factoryCellModel(),
                          "--tour", tour.string(), "--out", folder.string()});
     INFO(result.out << result.err);
     REQUIRE(result.exitCode == 0);
@@ -38,7 +34,7 @@ TEST_CASE("a mistake in the tour script stops the visit with file and line", "[v
     const std::string script = "size 64 48\nat 0 fly 1 2 3\n";
     writeFileBytes(tour, script.data(), script.size());
     const auto result = testing::runProgram(testing::usineProgram().string(),
-                                            {"visit", cell(), "--mode", "headless", "--tour", tour.string()});
+                                            {"visit", testing::factoryCellModel(), "--mode", "headless", "--tour", tour.string()});
     CHECK(result.exitCode == 2);
     CHECK_THAT(result.err, Catch::Contains(tour.string() + ":2: unknown 'fly'"));
 }

@@ -19,6 +19,7 @@ fs::path testOutputDirectory() {
 
 fs::path usineProgram() { return fs::path(USINE_BINARY_DIR) / "bin" / "usine"; }
 fs::path assetGeneratorProgram() { return fs::path(USINE_BINARY_DIR) / "bin" / "usine-asset-generator"; }
+std::string factoryCellModel() { return (sourceDirectory() / "assets/models/factory_cell.gltf").string(); }
 
 std::optional<fs::path> corpusDirectory() {
     fs::path directory = sourceDirectory().parent_path() / "shared" / "corpus";

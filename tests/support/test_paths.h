@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 
 namespace usine::testing {
 
@@ -12,6 +13,7 @@ std::filesystem::path goldenDirectory();       // tests/golden in the source tre
 std::filesystem::path testOutputDirectory();   // in the build tree; actual + diff pictures
 std::filesystem::path usineProgram();          // the built `usine`
 std::filesystem::path assetGeneratorProgram(); // the built asset generator
+std::string factoryCellModel();                // the shipped demo cell (assets/models), as a path
 
 // ../shared/corpus beside the checkout (or $USINE_CORPUS_DIR), when present.
 std::optional<std::filesystem::path> corpusDirectory();
