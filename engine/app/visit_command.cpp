@@ -221,6 +221,12 @@ void placeHandModels(render::StereoRenderer& renderer, const HandModels& models,
     }
 }
 
+// After the rig forgot a floor the visitor showed (its tracking space is gone).
+void tellFloorForgotten() {
+    log::info("the floor shown earlier belonged to a tracking space that is gone: show it again if needed "
+              "(crouch, controller on the floor, trigger and grip for a second)");
+}
+
 // Runs frames until the display quits (returns true) or must be replaced (false).
 // `frames` counts the frames drawn, over every display of the visit.
 bool runFrames(display::Display& display, const scene::Scene& scene, const HandModels& hands,
@@ -231,9 +237,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
     render::StereoRenderer renderer(display.gpu(), scene, settings);
     const float farZ = std::max(100.0f, scene.bounds().radius() * 4.0f);
     // A new display is a new tracking space: the rig re-anchors on its first tracked frame.
-    if (rig.trackingChanged(display.trackingOrigin()))
-        log::info("the floor shown earlier belonged to the lost headset session: show it again if needed "
-                  "(crouch, controller on the floor, trigger and grip for a second)");
+    if (rig.trackingChanged(display.trackingOrigin())) tellFloorForgotten();
     std::optional<std::uint64_t> trackingSpace;
     bool toldHowDrawn = false;
     while (true) {
@@ -247,8 +251,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
         if (status == display::FrameStatus::Restart) return false;
         if (trackingSpace && *trackingSpace != frame.trackingSpace &&
             rig.trackingChanged(display.trackingOrigin(), frame.newSpaceHeightInOld))
-            log::info("the floor shown earlier belonged to the old tracking space: show it again if needed "
-                      "(crouch, controller on the floor, trigger and grip for a second)");
+            tellFloorForgotten();
         trackingSpace = frame.trackingSpace;
         if (frame.headTracked) {
             const Pose head{frame.eyes[0].pose.orientation,

@@ -89,21 +89,13 @@ bool StereoTarget::canDrawInto(const EyeLayersImage& image) const {
 void StereoTarget::prepare(VkCommandBuffer commands, const EyeLayersImage* drawInto) {
     const VkImageSubresourceRange colorRange{VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 2};
     drawInto_.reset();
-    if (drawInto && canDrawInto(*drawInto)) {
-        drawInto_ = *drawInto;
-        // Drawn or resolved in the pass: an attachment from the start. Resolved by a
-        // transfer (passes per eye): finish() moves it. Old contents are not kept.
-        if (resolvesInPass() || !multisampled_.image)
-            transition(commands, {drawInto_->image, colorRange, VK_IMAGE_LAYOUT_UNDEFINED,
-                                  VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT,
-                                  VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
-                                  VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
-    }
+    if (drawInto && canDrawInto(*drawInto)) drawInto_ = *drawInto;
     // Previous contents are discarded (UNDEFINED); the barriers order this frame's writes
-    // after the previous frame's writes and readback copy.
+    // after the previous frame's writes and readback copy. The picture is the target's
+    // own image, or the display's image when drawn into directly (ours is then unused).
     constexpr VkPipelineStageFlags2 kPreviousUse = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
                                                    VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_RESOLVE_BIT;
-    transition(commands, {resolved_.get(), colorRange, VK_IMAGE_LAYOUT_UNDEFINED,
+    transition(commands, {picture(), colorRange, VK_IMAGE_LAYOUT_UNDEFINED,
                           VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, kPreviousUse,
                           VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                           VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
@@ -187,11 +179,9 @@ void StereoTarget::finish(VkCommandBuffer commands) {
                               VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                               VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_RESOLVE_BIT,
                               VK_ACCESS_2_TRANSFER_READ_BIT});
-        // A display's image was not touched yet this frame (prepare() left it alone).
-        const VkImageLayout before = drawInto_ ? VK_IMAGE_LAYOUT_UNDEFINED : VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-        transition(commands, {picture(), both, before, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                              VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_2_NONE,
-                              VK_PIPELINE_STAGE_2_RESOLVE_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT});
+        transition(commands, {picture(), both, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                              VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                              VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_RESOLVE_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT});
         VkImageResolve region{};
         region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 2};
         region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 2};

@@ -133,7 +133,6 @@ std::optional<Hand> VisitorRig::touchFloor(const InputState& input, const Pose& 
 RigEvents VisitorRig::update(const InputState& input, const Pose& head, double deltaSeconds) {
     if (!calibrated_) calibrate(head);
     lastHead_ = head;
-    RigEvents events;
     const HandInput& mover = input[otherHand(settings_.dominantHand)];
     const HandInput& turner = input[settings_.dominantHand];
     const float dt = static_cast<float>(std::max(0.0, std::min(deltaSeconds, 0.1))); // no leaps after a stall
@@ -170,8 +169,7 @@ RigEvents VisitorRig::update(const InputState& input, const Pose& head, double d
             turnArmed_ = true;
         }
     }
-    events.floorSet = touchFloor(input, head, dt);
-    return events;
+    return RigEvents{touchFloor(input, head, dt)};
 }
 
 } // namespace usine::visit

@@ -229,10 +229,16 @@ FrameStatus OpenXrDisplay::beginFrame(Frame& frame) {
     rendering_ = false;
     frame.destination = {};
     frame.headTracked = false; // until views are located with valid poses
+    const FrameStatus status = nextFrame(frame);
+    // Whatever happened on the way (a new session, a recentring taking effect), the frame
+    // carries the tracking space it is in.
     frame.trackingSpace = trackingSpace_;
+    return status;
+}
+
+FrameStatus OpenXrDisplay::nextFrame(Frame& frame) {
     try {
         pollEvents();
-        frame.trackingSpace = trackingSpace_;
         if (instanceLost_) return FrameStatus::Restart;
         if (sessionLost_) {
             log::warning("the headset session was lost; starting a new one");
@@ -245,7 +251,6 @@ FrameStatus OpenXrDisplay::beginFrame(Frame& frame) {
                 log::warning(concat("no new headset session (", failure.what(), ")"));
                 return FrameStatus::Restart;
             }
-            frame.trackingSpace = trackingSpace_;
             return FrameStatus::Skip;
         }
         if (exiting_) return FrameStatus::Quit;
@@ -289,7 +294,7 @@ FrameStatus OpenXrDisplay::beginRunningFrame(Frame& frame) {
 
     frame.displayTimeNs = frameState_.predictedDisplayTime;
     if (pendingSpaceChange_ && frameState_.predictedDisplayTime >= pendingSpaceChange_->at) {
-        frame.trackingSpace = ++trackingSpace_;
+        ++trackingSpace_;
         frame.newSpaceHeightInOld = pendingSpaceChange_->newOriginHeightInOld;
         pendingSpaceChange_.reset();
     }

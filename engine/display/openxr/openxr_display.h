@@ -63,6 +63,7 @@ private:
     void destroySession();
     void pollEvents();
     void onStateChanged(XrSessionState state);
+    FrameStatus nextFrame(Frame& frame); // beginFrame's steps, in the order they can end it
     FrameStatus beginRunningFrame(Frame& frame);
 
     OpenXrSettings settings_;

@@ -20,9 +20,8 @@ namespace {
 constexpr const char* kCoreValidationLayer = "XR_APILAYER_LUNARG_core_validation";
 
 // The layer reads these once per process, when it first starts: a file of our own, unless
-// the user chose one.
-// The file is ours (not the user's choice) and removed when the process exits: the layer
-// keeps writing to it for every instance of the process, so not before.
+// the user chose one. Ours is removed when the process exits, not before: the layer keeps
+// writing to it for every instance of the process.
 std::string coreValidationLogFile() {
     if (const char* chosen = std::getenv("XR_CORE_VALIDATION_FILE_NAME")) return chosen;
     static const std::string path = concat("/tmp/usine-openxr-validation-", ::getpid(), ".txt");

@@ -153,18 +153,27 @@ bool PresentationWindow::acquire(render::OutputImage& out, VkSemaphore& waitBefo
         return acquireWithoutWaiting(out, signalWhenDone);
     }
     const std::uint32_t slot = nextAcquire_;
-    const VkResult result = vkAcquireNextImageKHR(gpu_.device(), swapchain_, UINT64_MAX, acquired_[slot].get(),
-                                                  VK_NULL_HANDLE, &current_);
+    if (!acquireNext(UINT64_MAX, acquired_[slot].get(), VK_NULL_HANDLE)) return false;
+    nextAcquire_ = (nextAcquire_ + 1) % static_cast<std::uint32_t>(acquired_.size());
+    handOut(out, signalWhenDone);
+    waitBeforeCopy = acquired_[slot].get();
+    return true;
+}
+
+bool PresentationWindow::acquireNext(std::uint64_t timeout, VkSemaphore semaphore, VkFence fence) {
+    const VkResult result = vkAcquireNextImageKHR(gpu_.device(), swapchain_, timeout, semaphore, fence, &current_);
     if (result == VK_ERROR_OUT_OF_DATE_KHR) {
         needsRecreate_ = true;
         return false;
     }
+    if (result == VK_NOT_READY || result == VK_TIMEOUT) return false; // every image is busy
     if (result != VK_SUBOPTIMAL_KHR) VK_CHECK(result);
-    nextAcquire_ = (nextAcquire_ + 1) % static_cast<std::uint32_t>(acquired_.size());
-    out = render::OutputImage{0, images_[current_], 0, {0, 0}, extent_, format_, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, false};
-    waitBeforeCopy = acquired_[slot].get();
-    signalWhenDone = rendered_[current_].get();
     return true;
+}
+
+void PresentationWindow::handOut(render::OutputImage& out, VkSemaphore& signalWhenDone) const {
+    out = render::OutputImage{0, images_[current_], 0, {0, 0}, extent_, format_, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, false};
+    signalWhenDone = rendered_[current_].get();
 }
 
 void PresentationWindow::settlePendingAcquire() noexcept {
@@ -177,14 +186,7 @@ void PresentationWindow::settlePendingAcquire() noexcept {
 
 bool PresentationWindow::acquireWithoutWaiting(render::OutputImage& out, VkSemaphore& signalWhenDone) {
     if (!acquirePending_) {
-        const VkResult result = vkAcquireNextImageKHR(gpu_.device(), swapchain_, 0, VK_NULL_HANDLE,
-                                                      acquiredFence_.get(), &current_);
-        if (result == VK_ERROR_OUT_OF_DATE_KHR) {
-            needsRecreate_ = true;
-            return false;
-        }
-        if (result == VK_NOT_READY || result == VK_TIMEOUT) return false; // every image is busy: skip
-        if (result != VK_SUBOPTIMAL_KHR) VK_CHECK(result);
+        if (!acquireNext(0, VK_NULL_HANDLE, acquiredFence_.get())) return false; // none free now: skip
         acquirePending_ = true;
     }
     // The image is ours, but the screen may still show it: use it in a later frame if so.
@@ -193,8 +195,7 @@ bool PresentationWindow::acquireWithoutWaiting(render::OutputImage& out, VkSemap
     VK_CHECK(status);
     VK_CHECK(vkResetFences(gpu_.device(), 1, acquiredFence_.address()));
     acquirePending_ = false;
-    out = render::OutputImage{0, images_[current_], 0, {0, 0}, extent_, format_, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, false};
-    signalWhenDone = rendered_[current_].get();
+    handOut(out, signalWhenDone);
     return true;
 }
 

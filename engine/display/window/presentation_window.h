@@ -58,6 +58,11 @@ private:
     void destroySwapchain();
     VkPresentModeKHR presentMode() const;
     bool acquireWithoutWaiting(render::OutputImage& out, VkSemaphore& signalWhenDone);
+    // vkAcquireNextImageKHR into current_: false when no image came (none free within
+    // `timeout`, or the swapchain is out of date and marked for recreation).
+    bool acquireNext(std::uint64_t timeout, VkSemaphore semaphore, VkFence fence);
+    // The current image as the frame's output, and the semaphore its frame signals.
+    void handOut(render::OutputImage& out, VkSemaphore& signalWhenDone) const;
     void settlePendingAcquire() noexcept;
 
     gpu::GpuContext& gpu_;
