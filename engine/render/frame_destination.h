@@ -35,6 +35,10 @@ struct EyeLayersImage {
     VkFormat format = VK_FORMAT_UNDEFINED;
     VkExtent2D extent{0, 0};
     VkImageLayout layout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    // The usage the display *asked* for (a runtime may add more, but only this is
+    // promised): the frame never puts the image in a layout this usage does not allow,
+    // e.g. TRANSFER_SRC_OPTIMAL without VK_IMAGE_USAGE_TRANSFER_SRC_BIT.
+    VkImageUsageFlags usage = 0;
 };
 
 struct FrameDestination {

@@ -49,7 +49,8 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
     VK_CHECK(vkBeginCommandBuffer(commands_, &begin));
     timer_.begin(commands_);
     gpuScene_->recordUpdates(commands_);
-    target_.prepare(commands_, destination.eyeLayers ? &*destination.eyeLayers : nullptr);
+    const bool copiedFrom = !destination.outputs.empty() || destination.readBack;
+    target_.prepare(commands_, destination.eyeLayers ? &*destination.eyeLayers : nullptr, copiedFrom);
     for (std::uint32_t pass = 0; pass < target_.passCount(); ++pass) {
         target_.beginPass(commands_, pass, lighting_.background);
         renderer_.draw(commands_, *gpuScene_, target_.eyeExtent(), target_.firstEyeOfPass(pass));

@@ -78,18 +78,24 @@ bool StereoTarget::resolvesInPass() const {
     return passes_ == StereoPasses::OneMultiviewPass;
 }
 
-bool StereoTarget::canDrawInto(const EyeLayersImage& image) const {
+bool StereoTarget::canDrawInto(const EyeLayersImage& image, bool copiedFrom) const {
     // One pass per eye without MSAA would draw into single-layer views of the display's
     // image, which we do not make; every other way resolves or draws both layers at once.
     const bool bothLayersAtOnce = passes_ == StereoPasses::OneMultiviewPass || samples_ != VK_SAMPLE_COUNT_1_BIT;
+    // Every layout the frame puts the image in must be allowed by the usage the display
+    // asked for (VUID-VkImageMemoryBarrier2-oldLayout-01212 and its siblings).
+    VkImageUsageFlags needed = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT;
+    if (!resolvesInPass() && samples_ != VK_SAMPLE_COUNT_1_BIT) needed |= VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+    if (copiedFrom) needed |= VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
     return image.image && image.view && image.format == kColorFormat && image.extent.width == extent_.width &&
-           image.extent.height == extent_.height && bothLayersAtOnce;
+           image.extent.height == extent_.height && bothLayersAtOnce && (image.usage & needed) == needed;
 }
 
-void StereoTarget::prepare(VkCommandBuffer commands, const EyeLayersImage* drawInto) {
+void StereoTarget::prepare(VkCommandBuffer commands, const EyeLayersImage* drawInto, bool copiedFrom) {
     const VkImageSubresourceRange colorRange{VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 2};
     drawInto_.reset();
-    if (drawInto && canDrawInto(*drawInto)) drawInto_ = *drawInto;
+    copiedFrom_ = copiedFrom;
+    if (drawInto && canDrawInto(*drawInto, copiedFrom)) drawInto_ = *drawInto;
     // Previous contents are discarded (UNDEFINED); the barriers order this frame's writes
     // after the previous frame's writes and readback copy. The picture is the target's
     // own image, or the display's image when drawn into directly (ours is then unused).
@@ -174,6 +180,12 @@ void StereoTarget::finish(VkCommandBuffer commands) {
                               VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT | VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
                               VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
                               VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT});
+    // The picture's last layout this frame: ready to be copied from, or the display's own.
+    const bool handBackNow = handsBackInFinish();
+    const VkImageLayout finalLayout = handBackNow ? drawInto_->layout : VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+    const VkPipelineStageFlags2 nextStages = handBackNow ? VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT : VK_PIPELINE_STAGE_2_COPY_BIT;
+    const VkAccessFlags2 nextAccess = handBackNow ? VK_ACCESS_2_MEMORY_READ_BIT | VK_ACCESS_2_MEMORY_WRITE_BIT
+                                                  : VK_ACCESS_2_TRANSFER_READ_BIT;
     if (multisampled_.image && !resolvesInPass()) {
         transition(commands, {multisampled_.get(), both, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
                               VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
@@ -188,20 +200,17 @@ void StereoTarget::finish(VkCommandBuffer commands) {
         region.extent = {extent_.width, extent_.height, 1};
         vkCmdResolveImage(commands, multisampled_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, picture(),
                           VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
-        transition(commands, {picture(), both, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                              VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_RESOLVE_BIT,
-                              VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
-                              VK_ACCESS_2_TRANSFER_READ_BIT});
+        transition(commands, {picture(), both, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, finalLayout,
+                              VK_PIPELINE_STAGE_2_RESOLVE_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT, nextStages, nextAccess});
         return;
     }
-    transition(commands, {picture(), both, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
-                          VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
-                          VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
-                          VK_ACCESS_2_TRANSFER_READ_BIT});
+    transition(commands, {picture(), both, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, finalLayout,
+                          VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                          nextStages, nextAccess});
 }
 
 void StereoTarget::handBack(VkCommandBuffer commands) {
-    if (!drawInto_) return;
+    if (!drawInto_ || handsBackInFinish()) return;
     transition(commands, {drawInto_->image, {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 2}, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
                           drawInto_->layout, VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT | VK_PIPELINE_STAGE_2_RESOLVE_BIT,
                           VK_ACCESS_2_TRANSFER_READ_BIT | VK_ACCESS_2_TRANSFER_WRITE_BIT,

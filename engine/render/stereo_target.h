@@ -42,15 +42,18 @@ public:
 
     // Once per frame, before the passes: layouts for this frame's drawing. With `drawInto`
     // (a display's image of both eyes) the frame goes straight into it when it can (the
-    // same format and size; drawsDirectly() says), instead of into the target's own image.
-    void prepare(VkCommandBuffer commands, const EyeLayersImage* drawInto = nullptr);
+    // same format and size, and a usage that allows every layout the frame needs;
+    // drawsDirectly() says), instead of into the target's own image. `copiedFrom`: the
+    // picture will be copied out this frame (recordCopyToOutputs, recordReadback).
+    void prepare(VkCommandBuffer commands, const EyeLayersImage* drawInto = nullptr, bool copiedFrom = true);
     bool drawsDirectly() const { return drawInto_.has_value(); }
     // Starts pass `pass` (multiview over both layers, or one layer), cleared to
     // `clearColor` (linear).
     void beginPass(VkCommandBuffer commands, std::uint32_t pass, const glm::vec3& clearColor);
     void endPass(VkCommandBuffer commands);
     // Once per frame, after the passes: the resolved picture of both eyes ends in
-    // TRANSFER_SRC_OPTIMAL, ready to be copied (to a PNG, or a headset's swapchain).
+    // TRANSFER_SRC_OPTIMAL, ready to be copied (to a PNG, or a headset's swapchain); a
+    // display image drawn into directly and not copied from goes straight to its layout.
     void finish(VkCommandBuffer commands);
     // Last, after any copies: a display image drawn into directly goes back to its layout.
     void handBack(VkCommandBuffer commands);
@@ -68,7 +71,9 @@ public:
 
 private:
     bool resolvesInPass() const;
-    bool canDrawInto(const EyeLayersImage& image) const;
+    bool canDrawInto(const EyeLayersImage& image, bool copiedFrom) const;
+    // Where finish() leaves the picture: ready to be copied, or handed back at once.
+    bool handsBackInFinish() const { return drawInto_ && !copiedFrom_; }
     // The picture of both eyes once finished: the display's image, or the target's own.
     VkImage picture() const { return drawInto_ ? drawInto_->image : resolved_.get(); }
 
@@ -93,6 +98,7 @@ private:
     std::vector<gpu::OwnedImageView> layerViews_; // one pass per eye: views of single layers
     std::vector<PassViews> passViews_;
     std::optional<EyeLayersImage> drawInto_; // this frame's, when drawn into directly
+    bool copiedFrom_ = true;                 // this frame's picture is copied out
 };
 
 } // namespace usine::render

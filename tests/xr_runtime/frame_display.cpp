@@ -8,7 +8,7 @@
 namespace usine::test_runtime {
 namespace {
 
-// Multisampled images cannot be copied to a buffer, and depth is not a picture.
+// Multisampled images are not sampled back, and depth is not a picture.
 bool readable(const Swapchain& swapchain) {
     return swapchain.info.sampleCount == 1 && !isDepthFormat(VkFormat(swapchain.info.format));
 }
@@ -43,7 +43,8 @@ void displayFrame(Session& session, const FrameCheck& frame, std::int64_t frameI
     for (int eye = 0; eye < 2; ++eye) {
         const Swapchain& swapchain = *views[eye].swapchain;
         sources[eye] = EyeSource{swapchain.images->images().at(std::size_t(swapchain.lastReleased)),
-                                 VkFormat(swapchain.info.format), views[eye].arrayIndex, views[eye].rect};
+                                 VkFormat(swapchain.info.format), swapchain.info.arraySize, views[eye].arrayIndex,
+                                 views[eye].rect, swapchain.images->handOverLayout()};
     }
     session.pictures.latest = session.readback->read(sources);
     session.pictures.unsaved = true;

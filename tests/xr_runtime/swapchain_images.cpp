@@ -17,9 +17,7 @@ const std::vector<std::int64_t>& swapchainFormats() {
 
 bool isDepthFormat(VkFormat format) { return format == VK_FORMAT_D32_SFLOAT || format == VK_FORMAT_D16_UNORM; }
 
-bool isBlueFirstFormat(VkFormat format) {
-    return format == VK_FORMAT_B8G8R8A8_SRGB || format == VK_FORMAT_B8G8R8A8_UNORM;
-}
+bool isSrgbFormat(VkFormat format) { return format == VK_FORMAT_R8G8B8A8_SRGB || format == VK_FORMAT_B8G8R8A8_SRGB; }
 
 SwapchainImageSpec imageSpecFor(const XrSwapchainCreateInfo& info) {
     SwapchainImageSpec spec;
@@ -30,11 +28,16 @@ SwapchainImageSpec imageSpecFor(const XrSwapchainCreateInfo& info) {
     spec.mipLevels = info.mipCount;
     spec.samples = VkSampleCountFlagBits(info.sampleCount);
     const XrSwapchainUsageFlags usage = info.usageFlags;
-    VkImageUsageFlags vk = VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
-    vk |= isDepthFormat(spec.format) ? VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT : VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT;
+    // Exactly XR_KHR_vulkan_enable's mapping of what was asked, plus SAMPLED, as Monado
+    // does (its compositor samples the images; so does our readback). Nothing else: an
+    // application that relies on a usage it did not ask for is caught by its validation
+    // layer here, as it would misbehave on a real runtime.
+    VkImageUsageFlags vk = VK_IMAGE_USAGE_SAMPLED_BIT;
+    if (usage & XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT) vk |= VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT;
+    if (usage & XR_SWAPCHAIN_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT) vk |= VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT;
     if (usage & XR_SWAPCHAIN_USAGE_UNORDERED_ACCESS_BIT) vk |= VK_IMAGE_USAGE_STORAGE_BIT;
+    if (usage & XR_SWAPCHAIN_USAGE_TRANSFER_SRC_BIT) vk |= VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
     if (usage & XR_SWAPCHAIN_USAGE_TRANSFER_DST_BIT) vk |= VK_IMAGE_USAGE_TRANSFER_DST_BIT;
-    if (usage & XR_SWAPCHAIN_USAGE_SAMPLED_BIT) vk |= VK_IMAGE_USAGE_SAMPLED_BIT;
     if (usage & XR_SWAPCHAIN_USAGE_INPUT_ATTACHMENT_BIT_KHR) vk |= VK_IMAGE_USAGE_INPUT_ATTACHMENT_BIT;
     spec.usage = vk;
     if (usage & XR_SWAPCHAIN_USAGE_MUTABLE_FORMAT_BIT) spec.flags |= VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT;
@@ -122,8 +125,13 @@ void SwapchainImages::release() {
 }
 
 VkImageLayout SwapchainImages::handOverLayout() const {
-    return isDepthFormat(spec_.format) ? VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL
-                                       : VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    // An image without the attachment usage cannot be in the attachment layout: such
+    // swapchains (rare: e.g. written only by transfers) are handed over in GENERAL.
+    if (isDepthFormat(spec_.format))
+        return spec_.usage & VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT ? VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL
+                                                                         : VK_IMAGE_LAYOUT_GENERAL;
+    return spec_.usage & VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT ? VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL
+                                                             : VK_IMAGE_LAYOUT_GENERAL;
 }
 
 } // namespace usine::test_runtime

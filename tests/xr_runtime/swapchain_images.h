@@ -12,7 +12,7 @@ namespace usine::test_runtime {
 // The formats xrEnumerateSwapchainFormats offers, most preferred first.
 const std::vector<std::int64_t>& swapchainFormats();
 bool isDepthFormat(VkFormat format);
-bool isBlueFirstFormat(VkFormat format); // B8G8R8A8: the readback swaps to RGBA
+bool isSrgbFormat(VkFormat format);
 
 struct SwapchainImageSpec {
     VkFormat format = VK_FORMAT_UNDEFINED;
@@ -25,9 +25,8 @@ struct SwapchainImageSpec {
     VkImageCreateFlags flags = 0;
 };
 
-// The Vulkan usage and create flags for OpenXR usage flags. The attachment usage of the
-// format is always added (the promised layout needs it) and TRANSFER_SRC too, for the
-// runtime's own readback.
+// The Vulkan usage and create flags for OpenXR usage flags: XR_KHR_vulkan_enable's
+// mapping plus SAMPLED (what Monado adds; the readback samples the images), no more.
 SwapchainImageSpec imageSpecFor(const XrSwapchainCreateInfo& info);
 
 class SwapchainImages {
@@ -39,7 +38,8 @@ public:
 
     const std::vector<VkImage>& images() const { return images_; }
     const SwapchainImageSpec& spec() const { return spec_; }
-    // COLOR_ATTACHMENT_OPTIMAL, or DEPTH_STENCIL_ATTACHMENT_OPTIMAL for depth formats.
+    // COLOR_ATTACHMENT_OPTIMAL, or DEPTH_STENCIL_ATTACHMENT_OPTIMAL for depth formats
+    // (GENERAL when the application asked for no attachment usage).
     VkImageLayout handOverLayout() const;
 
 private:

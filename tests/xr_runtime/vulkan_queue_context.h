@@ -26,7 +26,12 @@ struct VulkanError : std::runtime_error {
     X(vkGetBufferMemoryRequirements) X(vkBindBufferMemory) X(vkCreateCommandPool) X(vkDestroyCommandPool)        \
     X(vkAllocateCommandBuffers) X(vkFreeCommandBuffers) X(vkBeginCommandBuffer) X(vkEndCommandBuffer)           \
     X(vkResetCommandBuffer) X(vkCmdPipelineBarrier) X(vkCmdCopyImageToBuffer) X(vkCreateFence) X(vkDestroyFence) \
-    X(vkWaitForFences) X(vkResetFences)
+    X(vkWaitForFences) X(vkResetFences) X(vkCreateShaderModule) X(vkDestroyShaderModule)                      \
+    X(vkCreateDescriptorSetLayout) X(vkDestroyDescriptorSetLayout) X(vkCreatePipelineLayout)                    \
+    X(vkDestroyPipelineLayout) X(vkCreateComputePipelines) X(vkDestroyPipeline) X(vkCreateDescriptorPool)       \
+    X(vkDestroyDescriptorPool) X(vkAllocateDescriptorSets) X(vkUpdateDescriptorSets) X(vkCreateSampler)         \
+    X(vkDestroySampler) X(vkCreateImageView) X(vkDestroyImageView) X(vkCmdBindPipeline)                         \
+    X(vkCmdBindDescriptorSets) X(vkCmdPushConstants) X(vkCmdDispatch)
 
 #define USINE_TEST_RUNTIME_VULKAN_INSTANCE_FUNCTIONS(X)                                                        \
     X(vkGetDeviceProcAddr) X(vkGetPhysicalDeviceMemoryProperties) X(vkGetPhysicalDeviceImageFormatProperties)  \

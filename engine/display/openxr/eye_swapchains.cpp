@@ -25,6 +25,19 @@ constexpr XrSwapchainUsageFlags kColorUsage = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMEN
 constexpr XrSwapchainUsageFlags kDepthUsage =
     XR_SWAPCHAIN_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | XR_SWAPCHAIN_USAGE_TRANSFER_DST_BIT;
 
+// XR_KHR_vulkan_enable's mapping of the usage we ask for. A runtime may create the
+// images with more (Monado adds SAMPLED), never with less: only this may be relied on.
+VkImageUsageFlags vulkanUsageOf(XrSwapchainUsageFlags usage) {
+    VkImageUsageFlags vk = 0;
+    if (usage & XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT) vk |= VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT;
+    if (usage & XR_SWAPCHAIN_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT) vk |= VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT;
+    if (usage & XR_SWAPCHAIN_USAGE_UNORDERED_ACCESS_BIT) vk |= VK_IMAGE_USAGE_STORAGE_BIT;
+    if (usage & XR_SWAPCHAIN_USAGE_TRANSFER_SRC_BIT) vk |= VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+    if (usage & XR_SWAPCHAIN_USAGE_TRANSFER_DST_BIT) vk |= VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+    if (usage & XR_SWAPCHAIN_USAGE_SAMPLED_BIT) vk |= VK_IMAGE_USAGE_SAMPLED_BIT;
+    return vk;
+}
+
 } // namespace
 
 std::int64_t EyeSwapchains::chooseFormat(XrSession session) {
@@ -96,6 +109,7 @@ std::optional<render::EyeLayersImage> EyeSwapchains::eyeLayers() const {
     eyes.format = static_cast<VkFormat>(format_);
     eyes.extent = extent_;
     eyes.layout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL; // XR_KHR_vulkan_enable's rule
+    eyes.usage = vulkanUsageOf(kColorUsage);
     return eyes;
 }
 

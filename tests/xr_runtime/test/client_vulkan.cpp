@@ -161,7 +161,7 @@ XrGraphicsBindingVulkan2KHR ClientVulkan::binding() const {
 }
 
 void ClientVulkan::paint(VkImage image, std::uint32_t layer, std::uint32_t width, std::uint32_t height,
-                         std::uint32_t square) {
+                         std::uint32_t square, bool thenAsCopySource) {
     const VkDeviceSize bytes = VkDeviceSize(width) * height * 4;
     if (bytes > stagingSize_) {
         if (staging_) vkDestroyBuffer(device_, staging_, nullptr);
@@ -214,6 +214,23 @@ void ClientVulkan::paint(VkImage image, std::uint32_t layer, std::uint32_t width
     barrier.newLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
     vkCmdPipelineBarrier(commands_, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT, 0, 0,
                          nullptr, 0, nullptr, 1, &barrier);
+    if (thenAsCopySource) {
+        // What an application that copies out of a swapchain image does (the engine's
+        // stereo target once did): legal only with TRANSFER_SRC usage, which the test
+        // client never asks for.
+        barrier.srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
+        barrier.dstAccessMask = VK_ACCESS_TRANSFER_READ_BIT;
+        barrier.oldLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+        barrier.newLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+        vkCmdPipelineBarrier(commands_, VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0,
+                             0, nullptr, 0, nullptr, 1, &barrier);
+        barrier.srcAccessMask = VK_ACCESS_TRANSFER_READ_BIT;
+        barrier.dstAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
+        barrier.oldLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+        barrier.newLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+        vkCmdPipelineBarrier(commands_, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT, 0,
+                             0, nullptr, 0, nullptr, 1, &barrier);
+    }
     check(vkEndCommandBuffer(commands_), "vkEndCommandBuffer");
     auto submit = vkStruct<VkSubmitInfo>(VK_STRUCTURE_TYPE_SUBMIT_INFO);
     submit.commandBufferCount = 1;

@@ -21,7 +21,10 @@ public:
     XrGraphicsBindingVulkan2KHR binding() const;
     // Paints `layer` of `image` (in COLOR_ATTACHMENT_OPTIMAL, as OpenXR hands it over):
     // background everywhere, then a centred white square `square` pixels a side.
-    void paint(VkImage image, std::uint32_t layer, std::uint32_t width, std::uint32_t height, std::uint32_t square);
+    // `thenAsCopySource`: then moves it to TRANSFER_SRC_OPTIMAL and back, a misuse when
+    // the swapchain was not asked for TRANSFER_SRC usage.
+    void paint(VkImage image, std::uint32_t layer, std::uint32_t width, std::uint32_t height, std::uint32_t square,
+               bool thenAsCopySource = false);
     void waitIdle();
     // Validation errors and warnings seen so far.
     const std::vector<std::string>& messages() const { return messages_; }

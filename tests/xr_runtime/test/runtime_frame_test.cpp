@@ -48,6 +48,28 @@ TEST_CASE("Each eye's layer of an array swapchain is read back as that eye's pic
         CHECK(std::filesystem::file_size(folder / file) > 0);
 }
 
+TEST_CASE("Swapchain images have exactly the usage asked for (plus SAMPLED): a layout beyond it is caught") {
+    // The engine's stereo target once moved swapchain images to TRANSFER_SRC_OPTIMAL
+    // without asking for TRANSFER_SRC usage; Monado's images lack it, so it was undefined
+    // behaviour on a real runtime. Our runtime no longer adds TRANSFER_SRC for its own
+    // readback (it samples), so the validation layer sees the same misuse here.
+    const auto folder = testFolder("usage_misuse");
+    useScript(folder, "resolution 64 48\nend-after-frames 8\n");
+    ClientOptions options;
+    options.copiesFromSwapchains = true;
+    TestClient client(options);
+    startSession(client);
+    CHECK(client.runUntil(Turn::Exiting, 50) == Turn::Exiting);
+    bool caught = false;
+    for (const std::string& message : client.vulkan().messages())
+        caught |= message.find("VUID-VkImageMemoryBarrier-oldLayout-01212") != std::string::npos;
+    CHECK(caught);
+    client.destroyInstance();
+    // The pictures are still read back by sampling.
+    auto report = readReport(folder);
+    CHECK(report["eye0_drawn_pixels"] == "400");
+}
+
 TEST_CASE("Depth info chained on the projection views is accepted and counted") {
     const auto folder = testFolder("depth_layers");
     useScript(folder, "resolution 64 48\nend-after-frames 8\n");

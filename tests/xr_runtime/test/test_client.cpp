@@ -341,7 +341,8 @@ Turn TestClient::frame() {
         for (std::uint32_t eye = 0; eye < 2; ++eye) {
             const std::size_t chain = chains_.size() == 1 ? 0 : eye;
             const std::uint32_t arrayLayer = chains_.size() == 1 ? eye : 0;
-            vulkan_->paint(chains_[chain].images[indices[chain]], arrayLayer, width_, height_, options_.squares[eye]);
+            vulkan_->paint(chains_[chain].images[indices[chain]], arrayLayer, width_, height_, options_.squares[eye],
+                           options_.copiesFromSwapchains);
             projected[eye] = xrStruct<XrCompositionLayerProjectionView>(XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW);
             projected[eye].pose = views[eye].pose;
             projected[eye].fov = views[eye].fov;

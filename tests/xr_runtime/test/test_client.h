@@ -26,6 +26,7 @@ struct ClientOptions {
     bool coreValidation = false;                // XR_APILAYER_LUNARG_core_validation
     bool actions = true;                        // create the input actions below
     bool depthLayers = false;                   // XR_KHR_composition_layer_depth on every view
+    bool copiesFromSwapchains = false;          // uses TRANSFER_SRC layouts it never asked for
 };
 
 // What one turn of the application loop did.
