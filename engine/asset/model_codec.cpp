@@ -75,6 +75,8 @@ public:
 private:
     void take(void* out, std::size_t size) {
         if (size > remaining()) fail();
+        if (size == 0) return; // an empty array's data() may be null: not for memcpy
+
         std::memcpy(out, bytes_.data() + offset_, size);
         offset_ += size;
     }

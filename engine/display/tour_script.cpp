@@ -6,10 +6,22 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 namespace usine::display {
 namespace {
+
+// Limits that keep every value meaningful and every conversion defined.
+constexpr double kLargest = 1e9;
+constexpr double kFarthest = 100'000;      // metres from the origin
+constexpr int kMaxFrames = 10'000'000;     // 38 hours at 72 fps
+
+// 10000000 rather than 1e+07 in messages.
+std::string plain(double value) {
+    if (value == std::floor(value) && std::fabs(value) < 1e15) return std::to_string(static_cast<long long>(value));
+    return concat(value);
+}
 
 class LineReader {
 public:
@@ -21,14 +33,25 @@ public:
         if (done()) fail(concat("expected ", expected));
         return words_[next_++];
     }
-    double number(const char* expected) {
+    // A finite number in [minimum, maximum]: "nan", "inf" and 1e300 are mistakes, and
+    // must not reach a conversion to int or float (undefined behaviour).
+    double number(const char* expected, double minimum = -kLargest, double maximum = kLargest) {
         const std::string text = word(expected);
         auto value = parseDouble(text);
-        if (!value) fail(concat("expected ", expected, ", not '", text, "'"));
+        if (!value || !std::isfinite(*value)) fail(concat("expected ", expected, ", not '", text, "'"));
+        if (*value < minimum || *value > maximum)
+            fail(concat("expected ", expected, " from ", plain(minimum), " to ", plain(maximum), ", not ", text));
         return *value;
     }
+    int integer(const char* expected, int minimum, int maximum) {
+        const double value = number(expected, minimum, maximum);
+        if (value != std::floor(value)) fail(concat("expected ", expected, " as a whole number, not ", plain(value)));
+        return static_cast<int>(value);
+    }
+    // Metres in tracking space: a site spans at most a few kilometres.
     glm::vec3 point(const char* expected) {
-        const double x = number(expected), y = number(expected), z = number(expected);
+        const double x = number(expected, -kFarthest, kFarthest), y = number(expected, -kFarthest, kFarthest),
+                     z = number(expected, -kFarthest, kFarthest);
         return glm::vec3(static_cast<float>(x), static_cast<float>(y), static_cast<float>(z));
     }
     void end() const {
@@ -106,27 +129,20 @@ TourScript parseTourScript(const std::string& text, const std::string& fileName)
         LineReader line(words, concat(fileName, ":", lineNumber));
         const std::string keyword = line.word("a keyword");
         if (keyword == "size") {
-            script.width = static_cast<std::uint32_t>(line.number("width"));
-            script.height = static_cast<std::uint32_t>(line.number("height"));
-            if (script.width < 16 || script.height < 16 || script.width > 8192 || script.height > 8192)
-                line.fail("size wants 16 to 8192 pixels a side");
+            script.width = static_cast<std::uint32_t>(line.integer("a width in pixels", 16, 8192));
+            script.height = static_cast<std::uint32_t>(line.integer("a height in pixels", 16, 8192));
         } else if (keyword == "fov") {
-            script.fovDegrees = static_cast<float>(line.number("degrees"));
-            if (script.fovDegrees < 10 || script.fovDegrees > 170) line.fail("fov wants 10 to 170 degrees");
+            script.fovDegrees = static_cast<float>(line.number("degrees", 10, 170));
         } else if (keyword == "eye-distance") {
-            script.eyeDistance = static_cast<float>(line.number("metres"));
+            script.eyeDistance = static_cast<float>(line.number("metres", 0, 1));
         } else if (keyword == "frames") {
-            script.frames = static_cast<int>(line.number("a frame count"));
-            if (script.frames < 1) line.fail("frames wants at least 1");
+            script.frames = line.integer("a frame count", 1, kMaxFrames);
         } else if (keyword == "fps") {
-            script.fps = line.number("frames per second");
-            if (script.fps < 1 || script.fps > 1000) line.fail("fps wants 1 to 1000");
+            script.fps = line.number("frames per second", 1, 1000);
         } else if (keyword == "save-every") {
-            script.saveEvery = static_cast<int>(line.number("a frame count"));
-            if (script.saveEvery < 1) line.fail("save-every wants at least 1");
+            script.saveEvery = line.integer("a frame count", 1, kMaxFrames);
         } else if (keyword == "at") {
-            const int frame = static_cast<int>(line.number("a frame number"));
-            if (frame < 0) line.fail("frame numbers start at 0");
+            const int frame = line.integer("a frame number", 0, kMaxFrames);
             const std::string what = line.word("head, hand, press, release, stick or grab");
             if (what == "head") {
                 const glm::vec3 position = line.point("x y z");
@@ -153,11 +169,12 @@ TourScript parseTourScript(const std::string& text, const std::string& fileName)
                 script.inputs.push_back(change);
             } else if (what == "stick") {
                 const Hand hand = handFrom(line);
-                const float x = static_cast<float>(line.number("x")), y = static_cast<float>(line.number("y"));
+                const float x = static_cast<float>(line.number("x", -1, 1));
+                const float y = static_cast<float>(line.number("y", -1, 1));
                 script.inputs.push_back({frame, hand, TourScript::InputChange::What::Stick, false, {x, y}});
             } else if (what == "grab") {
                 const Hand hand = handFrom(line);
-                const float amount = static_cast<float>(line.number("0..1"));
+                const float amount = static_cast<float>(line.number("a squeeze", 0, 1));
                 script.inputs.push_back({frame, hand, TourScript::InputChange::What::Grab, false, {amount, 0}});
             } else {
                 line.fail(concat("unknown '", what, "' (head, hand, press, release, stick or grab)"));

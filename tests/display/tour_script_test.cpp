@@ -37,14 +37,27 @@ at 5 stick left 0 1   # walk forward
 }
 
 TEST_CASE("mistakes in a tour script name the file and line", "[tour]") {
-    CHECK_THROWS_WITH(parseTourScript("size 160\n", "a.tour"), "a.tour:1: expected height");
+    CHECK_THROWS_WITH(parseTourScript("size 160\n", "a.tour"), "a.tour:1: expected a height in pixels");
     CHECK_THROWS_WITH(parseTourScript("frames 10\nat 3 jump\n", "b.tour"),
                       "b.tour:2: unknown 'jump' (head, hand, press, release, stick or grab)");
     CHECK_THROWS_WITH(parseTourScript("at 5 head 0 1 0 look 0 1 -1\nat 5 head 0 1 0 look 0 1 -1\n", "c.tour"),
                       "c.tour:2: keyframes must go forward");
     CHECK_THROWS_WITH(parseTourScript("at 1 press middle select\n", "d.tour"),
                       "d.tour:1: expected left or right, not 'middle'");
-    CHECK_THROWS_WITH(parseTourScript("fov 5\n", "e.tour"), "e.tour:1: fov wants 10 to 170 degrees");
+    CHECK_THROWS_WITH(parseTourScript("fov 5\n", "e.tour"), "e.tour:1: expected degrees from 10 to 170, not 5");
     CHECK_THROWS_WITH(parseTourScript("size 160 120 extra\n", "f.tour"), "f.tour:1: unexpected 'extra'");
     CHECK_THROWS_AS(loadTourScript("/nowhere/tour.txt"), UserError);
+}
+
+TEST_CASE("numbers out of range, not finite or not whole are refused before any conversion", "[tour]") {
+    // Found by fuzzing: 1e12 frames was converted to int (undefined behaviour).
+    CHECK_THROWS_WITH(parseTourScript("frames 1e12\n", "a.tour"),
+                      "a.tour:1: expected a frame count from 1 to 10000000, not 1e12");
+    CHECK_THROWS_WITH(parseTourScript("at 2.5 grab left 1\n", "b.tour"),
+                      "b.tour:1: expected a frame number as a whole number, not 2.5");
+    CHECK_THROWS_WITH(parseTourScript("at 0 head nan 1.6 0 look 0 1 -1\n", "c.tour"),
+                      "c.tour:1: expected x y z, not 'nan'");
+    CHECK_THROWS_WITH(parseTourScript("at 0 grab left inf\n", "d.tour"), "d.tour:1: expected a squeeze, not 'inf'");
+    CHECK_THROWS_WITH(parseTourScript("at 0 head 1e6 1.6 0 look 0 1 -1\n", "e.tour"),
+                      "e.tour:1: expected x y z from -100000 to 100000, not 1e6");
 }
