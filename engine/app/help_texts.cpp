@@ -12,9 +12,9 @@ Usage:
   usine --help                                  this text
   usine COMMAND --help                          the options of one command
 
-MODEL is a 3D file: glTF/GLB, FBX, OBJ (+MTL), COLLADA (.dae), or another format
-that Assimp reads. Files are read in a separate process: a damaged file gives a
-message, never a crash.
+MODEL is a 3D file: glTF/GLB, FBX, OBJ (+MTL), COLLADA (.dae), PLY, STL or OFF.
+Files are read in a separate process with a time and a memory limit: a damaged
+file gives a message, never a crash.
 
 Environment:
   USINE_VALIDATION=1   turn on the Vulkan validation layer and count its messages

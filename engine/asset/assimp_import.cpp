@@ -9,17 +9,23 @@
 #include "core/error.h"
 #include "core/text.h"
 
+#include <assimp/BaseImporter.h>
 #include <assimp/Importer.hpp>
 #include <assimp/config.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
+#include <set>
+#include <new>
 
 namespace usine::asset {
 namespace {
 
 namespace fs = std::filesystem;
+using Assimp::BaseImporter;
 
 glm::mat4 toGlm(const aiMatrix4x4& m) {
     glm::mat4 result;
@@ -78,12 +84,43 @@ Primitive convertMesh(const aiMesh& mesh, std::vector<std::string>& warnings) {
     return primitive;
 }
 
+// The formats we accept, by extension: those a plant or a Technocampus team exports
+// (CAD tools, Blender, scanners), each with a hostile-file test. Every other Assimp
+// reader is switched off, so a file is never handed to a reader for another format by
+// content sniffing: less code facing untrusted bytes.
+constexpr const char* kAcceptedFormats[] = {"gltf", "glb", "fbx", "obj", "dae", "ply", "stl", "off"};
+constexpr const char* kAcceptedFormatsText = "glTF/GLB, FBX, OBJ, COLLADA (.dae), PLY, STL or OFF";
+
+std::string lowerExtension(const fs::path& path) {
+    std::string extension = path.extension().string();
+    if (!extension.empty()) extension.erase(0, 1);
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return extension;
+}
+
 std::string plainAssimpError(const fs::path& path, std::string error) {
+    // Assimp catches the reader's bad_alloc (its memory limit) and only keeps the text:
+    // thrown again, it is reported as the memory limit it is.
+    if (error.find("bad_alloc") != std::string::npos || error.find("bad_array_new_length") != std::string::npos)
+        throw std::bad_alloc();
     if (error.find("No suitable reader") != std::string::npos)
-        return concat(path.string(), ": not a model format Usine Ouverte can read "
-                                     "(use glTF/GLB, FBX, OBJ or COLLADA)");
+        return concat(path.string(), ": not a model format Usine Ouverte reads (use ", kAcceptedFormatsText, ")");
     while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();
     return concat(path.string(), ": cannot read the model: ", error);
+}
+
+void keepOnlyReadersFor(Assimp::Importer& importer, const std::string& extension) {
+    // Several readers may claim one extension (glTF 1 and glTF 2 both take .gltf/.glb).
+    std::vector<BaseImporter*> others;
+    for (std::size_t i = 0; i < importer.GetImporterCount(); ++i) {
+        std::set<std::string> extensions;
+        importer.GetImporter(i)->GetExtensionList(extensions);
+        if (!extensions.count(extension)) others.push_back(importer.GetImporter(i));
+    }
+    for (BaseImporter* reader : others) {
+        // Unregistered readers are no longer the Importer's to delete.
+        if (importer.UnregisterLoader(reader) == AI_SUCCESS) delete reader;
+    }
 }
 
 void checkFile(const fs::path& path) {
@@ -94,6 +131,10 @@ void checkFile(const fs::path& path) {
     if (ec) throw UserError(concat(path.string(), ": cannot read (", ec.message(), ")"));
     if (size == 0) throw UserError(concat(path.string(), ": the file is empty (0 bytes)"));
     if (size > kMaxFileBytes) throw UserError(concat(path.string(), ": the file is larger than 4 GiB"));
+    const std::string extension = lowerExtension(path);
+    if (std::find(std::begin(kAcceptedFormats), std::end(kAcceptedFormats), extension) == std::end(kAcceptedFormats))
+        throw UserError(concat(path.string(), ": not a model format Usine Ouverte reads (use ", kAcceptedFormatsText,
+                               ")"));
 }
 
 } // namespace
@@ -102,6 +143,7 @@ Model importWithAssimp(const fs::path& path) {
     checkFile(path);
     AssimpLogCapture log;
     Assimp::Importer importer;
+    keepOnlyReadersFor(importer, lowerExtension(path));
     // Pivot helper nodes of FBX would only add empty nodes.
     importer.SetPropertyBool(AI_CONFIG_IMPORT_FBX_PRESERVE_PIVOTS, false);
     // CAD parts without normals have hard edges: smooth only gently curved surfaces.
@@ -109,6 +151,11 @@ Model importWithAssimp(const fs::path& path) {
 
     // Read without post-processing first: Assimp's steps trust the file's indices.
     const aiScene* scene = importer.ReadFile(path.string(), 0);
+    for (const std::string& message : log.messages()) {
+        // Some of Assimp's readers (FBX) catch a bad_alloc, log it and go on without the
+        // part: that is the reader's memory limit, to be reported as such.
+        if (message.find("bad_alloc") != std::string::npos) throw std::bad_alloc();
+    }
     if (!scene) throw UserError(plainAssimpError(path, importer.GetErrorString()));
     for (const std::string& message : log.messages()) {
         // Assimp drops such faces itself and only logs it: a damaged file, not a model to show.

@@ -4,13 +4,15 @@
 #include "asset/assimp_import.h"
 #include "asset/model_check.h"
 #include "asset/model_codec.h"
+#include "asset/reader_memory.h"
 #include "core/isolated_call.h"
 
 namespace usine::asset {
 
 Model importModel(const std::filesystem::path& path, const ImportOptions& options) {
+    const IsolationLimits limits{options.timeLimit, readerMemoryAllowance(path)};
     const std::vector<std::uint8_t> encoded =
-        runIsolated([&] { return encodeModel(importWithAssimp(path)); }, options.timeLimit, path.string());
+        runIsolated([&] { return encodeModel(importWithAssimp(path)); }, limits, path.string());
     Model model = decodeModel(encoded, path.string());
     // Checked again on this side: the bytes crossed a process boundary.
     requireValidModel(model);

@@ -47,6 +47,12 @@ Rgba8Image readImageFile(const std::filesystem::path& path) {
     return decodeImage(bytes, path.string());
 }
 
+std::optional<std::pair<int, int>> readImageFileSize(const std::filesystem::path& path) {
+    int width = 0, height = 0, channels = 0;
+    if (!stbi_info(path.c_str(), &width, &height, &channels) || width <= 0 || height <= 0) return std::nullopt;
+    return std::pair{width, height};
+}
+
 namespace {
 void appendBytes(void* context, void* data, int size) {
     auto* out = static_cast<std::vector<std::uint8_t>*>(context);

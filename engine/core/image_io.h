@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <string>
+#include <utility>
 
 namespace usine {
 
@@ -18,6 +20,9 @@ constexpr int kMaxImageSide = 16384;
 // (a file name, or "embedded texture 0 of engine.glb"). Throws UserError.
 Rgba8Image decodeImage(std::span<const std::uint8_t> encoded, const std::string& what);
 Rgba8Image readImageFile(const std::filesystem::path& path);
+// Width and height from a picture file's header alone (nothing decoded); nullopt when
+// the file is not a picture stb_image knows.
+std::optional<std::pair<int, int>> readImageFileSize(const std::filesystem::path& path);
 void writePng(const std::filesystem::path& path, const Rgba8Image& image);
 
 } // namespace usine

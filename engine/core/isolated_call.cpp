@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <new>
 #include <fcntl.h>
@@ -35,22 +36,32 @@ void writeAll(int fd, const void* data, std::size_t size) {
     }
 }
 
+// The address space this process has mapped now (VmSize), or 0 when unknown.
+std::uint64_t mappedBytes() {
+    FILE* statm = std::fopen("/proc/self/statm", "r");
+    if (!statm) return 0;
+    unsigned long long pages = 0;
+    const bool read = std::fscanf(statm, "%llu", &pages) == 1;
+    std::fclose(statm);
+    const long pageSize = ::sysconf(_SC_PAGESIZE);
+    return read && pageSize > 0 ? pages * static_cast<std::uint64_t>(pageSize) : 0;
+}
+
 [[noreturn]] void childMain(int fd, const std::function<std::vector<std::uint8_t>()>& work,
                             std::uint64_t memoryLimit) {
     // A crash should not spend seconds writing a core file.
     rlimit noCore{0, 0};
     setrlimit(RLIMIT_CORE, &noCore);
-#if !defined(__SANITIZE_ADDRESS__)
     // A hostile file must not eat the machine's memory: past the limit, allocations in
-    // the child fail (bad_alloc) instead of the kernel killing some other process. (Not
-    // under AddressSanitizer, whose shadow memory reserves terabytes of address space.)
+    // the child fail (bad_alloc) at once, instead of the machine swapping for a minute
+    // or the kernel killing some other process. The limit is on top of what the parent
+    // had mapped (its libraries, a GPU driver; under AddressSanitizer, terabytes of
+    // reserved shadow), so it means the same whatever the parent loaded first.
     if (memoryLimit) {
-        rlimit memory{memoryLimit, memoryLimit};
+        const std::uint64_t limit = mappedBytes() + memoryLimit;
+        rlimit memory{limit, limit};
         setrlimit(RLIMIT_AS, &memory);
     }
-#else
-    (void)memoryLimit;
-#endif
     char status = kResult;
     std::vector<std::uint8_t> payload;
     try {
@@ -137,9 +148,15 @@ std::uint64_t defaultMemoryLimit() {
 
 } // namespace
 
+std::string outOfMemoryMessage(const std::string& what, std::uint64_t memoryLimit) {
+    return concat(what, ": reading needs more than the ", memoryLimit >> 20,
+                  " MiB of memory allowed for this file; it may be damaged or declare far more data than it holds");
+}
+
 std::vector<std::uint8_t> runIsolated(const std::function<std::vector<std::uint8_t>()>& work,
-                                      std::chrono::milliseconds timeLimit, const std::string& what) {
-    const std::uint64_t memoryLimit = defaultMemoryLimit();
+                                      const IsolationLimits& limits, const std::string& what) {
+    const std::chrono::milliseconds timeLimit = limits.time;
+    const std::uint64_t memoryLimit = limits.memoryBytes ? limits.memoryBytes : defaultMemoryLimit();
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) throw SystemError(concat("pipe failed: ", std::strerror(errno)));
     const pid_t child = ::fork();
@@ -198,9 +215,7 @@ std::vector<std::uint8_t> runIsolated(const std::function<std::vector<std::uint8
     if (status == kResult) return payload;
     const std::string message(payload.begin(), payload.end());
     if (status == kUserError) throw UserError(message);
-    if (status == kOutOfMemory)
-        throw UserError(concat(what, ": reading needs more memory than this PC allows (",
-                               memoryLimit >> 30, " GiB for reading a file)"));
+    if (status == kOutOfMemory) throw UserError(outOfMemoryMessage(what, memoryLimit));
     throw UserError(concat(what, ": the reader failed: ", message));
 }
 

@@ -98,5 +98,9 @@ TEST_CASE("a headset visit with --spectator shows the visitor's view in a window
     CHECK_THAT(log, Catch::Contains("OpenXR validation: 0 messages"));
     const auto report = run.report();
     CHECK(report.at("api_misuse_count") == "0");
-    CHECK(std::stol(report.at("frames_submitted")) > 10); // the headset kept going
+    // The headset kept going: every frame it waited for was drawn and submitted, however
+    // slow the window (counts, not a clock: this machine may be busy).
+    CHECK(std::stol(report.at("frames_submitted")) > 0);
+    CHECK(report.at("frames_submitted") == report.at("frames_waited"));
+    CHECK(report.at("frames_discarded") == "0");
 }

@@ -2,19 +2,38 @@
 //   usine-asset-generator OUTPUT_FOLDER
 // writes OUTPUT_FOLDER/factory_cell.gltf and factory_cell.bin. tools/generate-assets
 // runs it over assets/models; a test checks the committed files match its output.
+//   usine-asset-generator OUTPUT_FOLDER --boxes N
+// writes OUTPUT_FOLDER/box_field.gltf and .bin, N boxes (~1.1 kB each), for checks of
+// memory and loading time on large models (never committed).
+#include "box_field.h"
 #include "factory_cell.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <string>
 
 int main(int argc, char** argv) {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: usine-asset-generator OUTPUT_FOLDER\n");
+    const bool boxField = argc == 4 && std::string(argv[2]) == "--boxes";
+    if (argc != 2 && !boxField) {
+        std::fprintf(stderr, "usage: usine-asset-generator OUTPUT_FOLDER [--boxes N]\n");
         return 2;
     }
     try {
         std::filesystem::create_directories(argv[1]);
+        if (boxField) {
+            const long boxes = std::strtol(argv[3], nullptr, 10);
+            if (boxes < 1 || boxes > 10'000'000) {
+                std::fprintf(stderr, "error: --boxes wants 1 to 10000000\n");
+                return 2;
+            }
+            usine::tools::GltfWriter writer;
+            usine::tools::buildBoxField(writer, static_cast<int>(boxes));
+            writer.write(argv[1], "box_field");
+            std::printf("wrote %s/box_field.gltf and box_field.bin (%ld boxes)\n", argv[1], boxes);
+            return 0;
+        }
         usine::tools::GltfWriter writer;
         usine::tools::buildFactoryCell(writer);
         writer.write(argv[1], "factory_cell");
