@@ -5,6 +5,7 @@
 
 #include "app/common_options.h"
 #include "app/display_choice.h"
+#include "app/stop_request.h"
 #include "core/error.h"
 #include "core/log.h"
 #include "core/text.h"
@@ -34,21 +35,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Ctrl+C ends the visit cleanly (the headset session is ended, not abandoned); a second
-// Ctrl+C stops at once, for when something hangs.
-std::atomic<bool> interrupted{false};
-void onInterrupt(int) {
-    if (interrupted.exchange(true)) {
-        constexpr char kMessage[] = "\nstopped at once (second Ctrl+C)\n";
-        [[maybe_unused]] const auto written = ::write(2, kMessage, sizeof kMessage - 1);
-        std::_Exit(130);
-    }
-}
+// Ctrl+C or SIGTERM ends the visit cleanly (the headset session is ended, not
+// abandoned): see stop_request.h.
+bool interrupted() { return StopRequest::requested(); }
 
 // Sleeps up to `seconds`, waking early on Ctrl+C.
 void pause(double seconds) {
     const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    while (!interrupted && std::chrono::steady_clock::now() < until)
+    while (!interrupted() && std::chrono::steady_clock::now() < until)
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
 }
 
@@ -96,7 +90,7 @@ display::openxr::OpenXrSettings headsetSettings(const VisitOptions& options, std
     display::openxr::OpenXrSettings settings;
     settings.validation = options.gpu.validation;
     settings.headsetPatience = patience;
-    settings.giveUp = [] { return interrupted.load(); };
+    settings.giveUp = [] { return interrupted(); };
     settings.spectator = options.spectator;
     return settings;
 }
@@ -119,18 +113,18 @@ std::unique_ptr<display::Display> waitForHeadset(const VisitOptions& options) {
         try {
             return std::make_unique<display::openxr::OpenXrDisplay>(headsetSettings(options, forever));
         } catch (const display::openxr::XrUnavailable& unavailable) {
-            if (interrupted) return nullptr;
+            if (interrupted()) return nullptr;
             if (!unavailable.worthWaiting()) throw UserError(concat("no headset: ", unavailable.what()));
             if (attempt % kTellEvery == 0)
                 log::info(concat("waiting for the OpenXR runtime: ", unavailable.what(), "; Ctrl+C to stop"));
         } catch (const display::openxr::XrFailure& failure) {
             // The runtime answered but failed on the way (often while it restarts).
-            if (interrupted) return nullptr;
+            if (interrupted()) return nullptr;
             if (attempt % kTellEvery == 0)
                 log::warning(concat("the headset did not start (", failure.what(), "); trying again (Ctrl+C to stop)"));
         }
         pause(kRetrySeconds);
-        if (interrupted) return nullptr;
+        if (interrupted()) return nullptr;
     }
 }
 
@@ -241,7 +235,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
     std::optional<std::uint64_t> trackingSpace;
     bool toldHowDrawn = false;
     while (true) {
-        if (interrupted || (options.maxFrames && frames >= options.maxFrames)) display.requestQuit();
+        if (interrupted() || (options.maxFrames && frames >= options.maxFrames)) display.requestQuit();
         display::Frame frame;
         const display::FrameStatus status = display.beginFrame(frame);
         if (status == display::FrameStatus::Quit) {
@@ -301,8 +295,7 @@ int visitCommand(const std::vector<std::string>& words) {
     const asset::Bounds siteBounds = scene.bounds();
     const HandModels hands = addHandModels(scene);
 
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    StopRequest::install();
 
     // Without --mode, a headset is tried first: opening it is how we learn whether a
     // runtime answers and a headset is there.
@@ -319,7 +312,7 @@ int visitCommand(const std::vector<std::string>& words) {
             // window or headless, and says why.
             probe.headsetUnavailable = concat("the headset could not be started (", failure.what(), ")");
         }
-        if (interrupted) {
+        if (interrupted()) {
             log::info("visit stopped (Ctrl+C) while looking for a headset");
             return 0;
         }
@@ -351,7 +344,7 @@ int visitCommand(const std::vector<std::string>& words) {
         if (finished) break;
         log::warning("the display was lost; starting it again");
         display.reset(); // all its GPU objects go with it; the next one makes new ones
-        if (interrupted) break;
+        if (interrupted()) break;
     }
     validation.report();
     return 0;

@@ -48,6 +48,7 @@ XRAPI_ATTR XrResult XRAPI_CALL xrCreateActionSet(XrInstance handle, const XrActi
         set->localizedName = info->localizedActionSetName;
         set->priority = info->priority;
         ActionSet* added = objects().actionSets.add(std::move(set));
+        ++currentRun().report.actionSetsCreated;
         instance->actionSets.push_back(added);
         *out = toHandle<XrActionSet>(added->id);
         return XR_SUCCESS;
@@ -59,6 +60,7 @@ XRAPI_ATTR XrResult XRAPI_CALL xrDestroyActionSet(XrActionSet handle) {
         ActionSet* set = objects().actionSets.find(handle);
         if (!set) return XR_ERROR_HANDLE_INVALID;
         destroyActionSet(set);
+        ++currentRun().report.actionSetsDestroyed;
         return XR_SUCCESS;
     });
 }

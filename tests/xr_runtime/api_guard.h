@@ -19,6 +19,9 @@ namespace usine::test_runtime {
 template <typename Body> XrResult guarded(const char* function, Body&& body) noexcept {
     try {
         std::lock_guard lock(runtimeMutex());
+        // xrCreateInstance may start a new run: it asks once the run is settled.
+        if (std::strcmp(function, "xrCreateInstance") != 0)
+            if (const XrResult failure = injectedFailure(currentRun(), function); XR_FAILED(failure)) return failure;
         return body();
     } catch (const std::bad_alloc&) {
         return XR_ERROR_OUT_OF_MEMORY;

@@ -69,6 +69,10 @@ XRAPI_ATTR XrResult XRAPI_CALL xrCreateInstance(const XrInstanceCreateInfo* info
             run.writeReport();
             return XR_ERROR_RUNTIME_FAILURE;
         }
+        if (const XrResult failure = injectedFailure(run, "xrCreateInstance"); XR_FAILED(failure)) {
+            run.writeReport();
+            return failure;
+        }
         if (info->applicationInfo.applicationName[0] == '\0')
             return misuse(XR_ERROR_NAME_INVALID, "xrCreateInstance: empty applicationName");
         if (XR_VERSION_MAJOR(info->applicationInfo.apiVersion) != 1) return XR_ERROR_API_VERSION_UNSUPPORTED;
@@ -97,6 +101,7 @@ XRAPI_ATTR XrResult XRAPI_CALL xrDestroyInstance(XrInstance handle) {
         Instance* instance = objects().instances.find(handle); // a lost instance is destroyed too
         if (!instance) return XR_ERROR_HANDLE_INVALID;
         destroyInstance(instance);
+        ++currentRun().report.instancesDestroyed;
         currentRun().writeReport();
         return XR_SUCCESS;
     });

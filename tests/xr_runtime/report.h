@@ -18,6 +18,18 @@ struct Report {
     int instancesCreated = 0;
     int instancesRefused = 0;
     int sessionsCreated = 0;
+    // The application's own destroy calls (children freed with their parent are not
+    // counted): equal to the created counts when it destroys every handle it made.
+    int instancesDestroyed = 0;
+    int sessionsDestroyed = 0;
+    int spacesCreated = 0;
+    int spacesDestroyed = 0;
+    int actionSetsCreated = 0;
+    int actionSetsDestroyed = 0;
+    int swapchainsCreated = 0;
+    int swapchainsDestroyed = 0;
+    int sessionsEnded = 0;     // xrEndSession calls that succeeded
+    int injectedFailures = 0;  // calls failed by `fault fail`
     std::int64_t framesWaited = 0;
     std::int64_t framesSubmitted = 0;
     std::int64_t framesDiscarded = 0;

@@ -35,6 +35,13 @@ struct InputKey {
     std::array<float, 2> value{}; // second value only for 2-axis components
 };
 
+// `fault fail FUNCTION [at N]`: that entry point answers XR_ERROR_RUNTIME_FAILURE at its
+// N-th call of the run (counted from 1), or at every call without `at`.
+struct InjectedFailure {
+    std::string function;
+    std::optional<std::int64_t> atCall;
+};
+
 struct Faults {
     double noHeadsetSeconds = 0;
     // A new session stays IDLE this long (wall clock) before READY, as on runtimes
@@ -48,6 +55,7 @@ struct Faults {
     bool noArraySwapchains = false;
     bool noVulkanEnable2 = false;
     bool noDepthExtension = false;
+    std::vector<InjectedFailure> failures;
 };
 
 struct Script {

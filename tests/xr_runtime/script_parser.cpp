@@ -26,6 +26,8 @@
 //   fault refuse-instance [COUNT]   xrCreateInstance fails with XR_ERROR_RUNTIME_FAILURE
 //                                   (the first COUNT times; always without COUNT)
 //   fault no-stage | no-array-swapchains | no-vulkan-enable2 | no-depth-extension
+//   fault fail FUNCTION [at N]      FUNCTION answers XR_ERROR_RUNTIME_FAILURE at its N-th
+//                                   call (from 1), or at every call
 //
 // Positions are metres in STAGE space (floor at y = 0, -Z forward); head and hand angles
 // are degrees. Frame N is the N-th xrWaitFrame of the process (all sessions counted).
@@ -167,6 +169,19 @@ void faultStatement(Words& words, Faults& faults) {
     else if (name == "no-array-swapchains") faults.noArraySwapchains = true;
     else if (name == "no-vulkan-enable2") faults.noVulkanEnable2 = true;
     else if (name == "no-depth-extension") faults.noDepthExtension = true;
+    else if (name == "fail") {
+        InjectedFailure failure;
+        failure.function = words.word("an OpenXR function name");
+        if (failure.function.rfind("xr", 0) != 0 || failure.function.size() < 3)
+            throw LineError("fail wants an OpenXR function name such as xrCreateSession, not '" + failure.function + "'");
+        if (!words.done()) {
+            const std::string at = words.word("at");
+            if (at != "at" && at != "AT") throw LineError("expected 'at N' after the function name, not '" + at + "'");
+            failure.atCall = words.count("call number");
+            if (*failure.atCall < 1) throw LineError("calls are counted from 1");
+        }
+        faults.failures.push_back(failure);
+    }
     else throw LineError("unknown fault '" + name + "'");
     words.finish();
 }

@@ -66,6 +66,7 @@ XRAPI_ATTR XrResult XRAPI_CALL xrDestroySession(XrSession handle) {
         Session* session = objects().sessions.find(handle); // lost sessions are destroyed too
         if (!session) return XR_ERROR_HANDLE_INVALID;
         destroySession(session);
+        ++currentRun().report.sessionsDestroyed;
         return XR_SUCCESS;
     });
 }
@@ -109,6 +110,7 @@ XRAPI_ATTR XrResult XRAPI_CALL xrEndSession(XrSession handle) {
         }
         changeState(*session, XR_SESSION_STATE_IDLE);
         if (session->exitRequested) changeState(*session, XR_SESSION_STATE_EXITING);
+        ++run.report.sessionsEnded;
         run.writeReport();
         return XR_SUCCESS;
     });

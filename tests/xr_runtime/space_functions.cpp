@@ -28,6 +28,7 @@ XrSpace addSpace(Session& session, std::unique_ptr<Space> space) {
     space->id = objects().newId();
     space->session = &session;
     Space* added = objects().spaces.add(std::move(space));
+    ++currentRun().report.spacesCreated;
     session.spaces.push_back(added);
     return toHandle<XrSpace>(added->id);
 }
@@ -143,6 +144,7 @@ XRAPI_ATTR XrResult XRAPI_CALL xrDestroySpace(XrSpace handle) {
         Space* space = objects().spaces.find(handle);
         if (!space) return XR_ERROR_HANDLE_INVALID;
         destroySpace(space);
+        ++currentRun().report.spacesDestroyed;
         return XR_SUCCESS;
     });
 }

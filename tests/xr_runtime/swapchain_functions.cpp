@@ -94,6 +94,7 @@ XRAPI_ATTR XrResult XRAPI_CALL xrCreateSwapchain(XrSession handle, const XrSwapc
         swapchain->images =
             std::make_unique<SwapchainImages>(*session->gpu, imageSpecFor(*info), isStatic ? 1 : kImagesPerSwapchain);
         Swapchain* added = objects().swapchains.add(std::move(swapchain));
+        ++currentRun().report.swapchainsCreated;
         session->swapchains.push_back(added);
         *out = toHandle<XrSwapchain>(added->id);
         return XR_SUCCESS;
@@ -105,6 +106,7 @@ XRAPI_ATTR XrResult XRAPI_CALL xrDestroySwapchain(XrSwapchain handle) {
         Swapchain* swapchain = objects().swapchains.find(handle);
         if (!swapchain) return XR_ERROR_HANDLE_INVALID;
         destroySwapchain(swapchain);
+        ++currentRun().report.swapchainsDestroyed;
         return XR_SUCCESS;
     });
 }

@@ -102,4 +102,20 @@ TestRun& refreshRun(bool mayRestart) {
     return *run;
 }
 
+XrResult injectedFailure(TestRun& run, const char* function) {
+    const auto& failures = run.script.faults.failures;
+    bool named = false;
+    for (const InjectedFailure& failure : failures) named |= failure.function == function;
+    if (!named) return XR_SUCCESS;
+    const std::int64_t call = ++run.callCounts[function];
+    for (const InjectedFailure& failure : failures) {
+        if (failure.function != function || (failure.atCall && *failure.atCall != call)) continue;
+        ++run.report.injectedFailures;
+        std::fprintf(stderr, "[usine test runtime] %s: failing call %lld as the script asks\n", function,
+                     static_cast<long long>(call));
+        return XR_ERROR_RUNTIME_FAILURE;
+    }
+    return XR_SUCCESS;
+}
+
 } // namespace usine::test_runtime

@@ -13,7 +13,9 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <map>
 #include <set>
+#include <string>
 
 namespace usine::test_runtime {
 
@@ -31,6 +33,7 @@ struct TestRun {
     int instancesRefused = 0;
     std::optional<std::chrono::steady_clock::time_point> firstSystemQuery;
     std::set<std::int64_t> capturesWritten;
+    std::map<std::string, std::int64_t> callCounts; // of the functions a `fault fail` names
 
     // The fake clock: frame N is displayed at a fixed time, refresh-rate apart.
     XrDuration displayPeriod() const;
@@ -40,6 +43,10 @@ struct TestRun {
 
     void writeReport() const;
 };
+
+// The script's `fault fail` for this call of `function`: XR_ERROR_RUNTIME_FAILURE (and
+// counted in the report) when it strikes, else XR_SUCCESS.
+XrResult injectedFailure(TestRun& run, const char* function);
 
 // Every entry point holds this lock: the runtime's state is shared by all threads.
 std::recursive_mutex& runtimeMutex();

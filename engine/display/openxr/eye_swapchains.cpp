@@ -65,26 +65,14 @@ EyeSwapchains::EyeSwapchains(XrSession session, VkDevice device, VkExtent2D eyeE
     } catch (const XrFailure& failure) {
         if (failure.sessionLost() || failure.instanceLost()) throw;
         log::debug("the OpenXR runtime refused an array swapchain; using one per eye");
-        for (Chain& chain : chains_) destroy(chain);
-        for (Chain& chain : depthChains_) destroy(chain);
-        chains_.clear();
+        chains_.clear(); // destroys them
+
         depthChains_.clear();
         for (int eye = 0; eye < 2; ++eye) {
             chains_.push_back(create(session, extent_, format_, kColorUsage, 1));
             if (depthFormat_) depthChains_.push_back(create(session, extent_, depthFormat_, kDepthUsage, 1));
         }
     }
-}
-
-EyeSwapchains::~EyeSwapchains() {
-    for (Chain& chain : chains_) destroy(chain);
-    for (Chain& chain : depthChains_) destroy(chain);
-}
-
-void EyeSwapchains::destroy(Chain& chain) {
-    chain.views.clear(); // views before the images they show
-    if (chain.handle) xrDestroySwapchain(chain.handle);
-    chain.handle = XR_NULL_HANDLE;
 }
 
 void EyeSwapchains::createViews(Chain& chain) const {
@@ -125,19 +113,15 @@ EyeSwapchains::Chain EyeSwapchains::create(XrSession session, VkExtent2D extent,
     info.arraySize = arraySize;
     info.mipCount = 1;
     Chain chain;
-    XR_CHECK(xrCreateSwapchain(session, &info, &chain.handle));
-    try {
-        std::uint32_t count = 0;
-        XR_CHECK(xrEnumerateSwapchainImages(chain.handle, 0, &count, nullptr));
-        std::vector<XrSwapchainImageVulkanKHR> images(
-            count, xrStruct<XrSwapchainImageVulkanKHR>(XR_TYPE_SWAPCHAIN_IMAGE_VULKAN_KHR));
-        XR_CHECK(xrEnumerateSwapchainImages(chain.handle, count, &count,
-                                            reinterpret_cast<XrSwapchainImageBaseHeader*>(images.data())));
-        for (const auto& image : images) chain.images.push_back(image.image);
-    } catch (...) {
-        xrDestroySwapchain(chain.handle);
-        throw;
-    }
+    XR_CHECK(xrCreateSwapchain(session, &info, chain.owned.put()));
+    chain.handle = chain.owned.get();
+    std::uint32_t count = 0;
+    XR_CHECK(xrEnumerateSwapchainImages(chain.handle, 0, &count, nullptr));
+    std::vector<XrSwapchainImageVulkanKHR> images(count,
+                                                  xrStruct<XrSwapchainImageVulkanKHR>(XR_TYPE_SWAPCHAIN_IMAGE_VULKAN_KHR));
+    XR_CHECK(xrEnumerateSwapchainImages(chain.handle, count, &count,
+                                        reinterpret_cast<XrSwapchainImageBaseHeader*>(images.data())));
+    for (const auto& image : images) chain.images.push_back(image.image);
     return chain;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "display/openxr/openxr_headers.h"
+#include "display/openxr/xr_owned.h"
 #include "gpu/owned_handle.h"
 #include "render/frame_destination.h"
 
@@ -20,7 +21,6 @@ public:
     // `device`: the session's Vulkan device, for views of the array swapchain's images.
     EyeSwapchains(XrSession session, VkDevice device, VkExtent2D eyeExtent, std::int64_t format,
                   std::int64_t depthFormat);
-    ~EyeSwapchains();
     EyeSwapchains(const EyeSwapchains&) = delete;
     EyeSwapchains& operator=(const EyeSwapchains&) = delete;
 
@@ -42,13 +42,15 @@ public:
     static std::int64_t depthFormatIfOffered(XrSession session, std::int64_t wanted);
 
 private:
+    // Owned: a swapchain made before a later failure (in the constructor, or the array
+    // attempt) is destroyed, after the views of its images (declared after it).
     struct Chain {
-        XrSwapchain handle = XR_NULL_HANDLE;
+        OwnedXrSwapchain owned;
+        XrSwapchain handle = XR_NULL_HANDLE; // owned.get()
         std::vector<VkImage> images;
         std::vector<gpu::OwnedImageView> views; // an array colour chain's: both layers each
         std::uint32_t acquired = 0;
     };
-    static void destroy(Chain& chain);
     void createViews(Chain& chain) const;
     static Chain create(XrSession session, VkExtent2D extent, std::int64_t format, XrSwapchainUsageFlags usage,
                         std::uint32_t arraySize);

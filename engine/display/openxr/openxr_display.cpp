@@ -4,6 +4,7 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "display/openxr/xr_check.h"
+#include "display/openxr/xr_owned.h"
 #include "display/openxr/xr_struct.h"
 
 #include <algorithm>
@@ -35,22 +36,18 @@ Pose toPose(const XrPosef& pose) {
 } // namespace
 
 // Everything that belongs to one session; replaced whole when the session is lost.
+// Members are destroyed in reverse order: input and swapchains, the space, the session.
 struct OpenXrDisplay::Session {
-    XrSession handle = XR_NULL_HANDLE;
-    XrSpace space = XR_NULL_HANDLE;
+    OwnedXrSession owned;
+    OwnedXrSpace ownedSpace;
+    XrSession handle = XR_NULL_HANDLE; // owned.get(), for brevity
+    XrSpace space = XR_NULL_HANDLE;    // ownedSpace.get()
     XrReferenceSpaceType spaceType = XR_REFERENCE_SPACE_TYPE_STAGE;
     TrackingOrigin origin = TrackingOrigin::Floor;
     XrSessionState state = XR_SESSION_STATE_UNKNOWN;
     bool running = false;
     std::unique_ptr<EyeSwapchains> swapchains;
     std::unique_ptr<OpenXrInput> input;
-
-    ~Session() {
-        input.reset();
-        swapchains.reset();
-        if (space) xrDestroySpace(space);
-        if (handle) xrDestroySession(handle);
-    }
 };
 
 OpenXrDisplay::OpenXrDisplay(const OpenXrSettings& settings) : settings_(settings) {
@@ -125,7 +122,8 @@ void OpenXrDisplay::createSession() {
     info.systemId = system_;
 
     auto session = std::make_unique<Session>();
-    XR_CHECK(xrCreateSession(instance_->handle(), &info, &session->handle));
+    XR_CHECK(xrCreateSession(instance_->handle(), &info, session->owned.put()));
+    session->handle = session->owned.get();
     ++sessionsCreated_;
 
     // STAGE (floor at y = 0) when the runtime has it; else LOCAL, and the visit sets the
@@ -138,7 +136,8 @@ void OpenXrDisplay::createSession() {
     auto spaceInfo = xrStruct<XrReferenceSpaceCreateInfo>(XR_TYPE_REFERENCE_SPACE_CREATE_INFO);
     spaceInfo.referenceSpaceType = stage ? XR_REFERENCE_SPACE_TYPE_STAGE : XR_REFERENCE_SPACE_TYPE_LOCAL;
     spaceInfo.poseInReferenceSpace.orientation.w = 1;
-    XR_CHECK(xrCreateReferenceSpace(session->handle, &spaceInfo, &session->space));
+    XR_CHECK(xrCreateReferenceSpace(session->handle, &spaceInfo, session->ownedSpace.put()));
+    session->space = session->ownedSpace.get();
     session->spaceType = spaceInfo.referenceSpaceType;
     session->origin = stage ? TrackingOrigin::Floor : TrackingOrigin::EyeLevel;
 
@@ -280,6 +279,14 @@ FrameStatus OpenXrDisplay::nextFrame(Frame& frame) {
             sessionLost_ = true;
             return FrameStatus::Skip;
         }
+        if (failure.result() == XR_ERROR_RUNTIME_FAILURE) {
+            // The runtime itself failed (a driver hiccup, a compositor restarting): a
+            // class visit goes on with a new instance rather than ending. Failures that
+            // are our own mistakes (validation, handles, call order) still end the visit:
+            // trying again would fail the same way.
+            log::warning(concat("the OpenXR runtime failed (", failure.what(), "); starting the headset again"));
+            return FrameStatus::Restart;
+        }
         throw;
     }
 }
@@ -389,7 +396,10 @@ void OpenXrDisplay::endFrame(const Frame& frame) {
             instanceLost_ = true;
         else if (failure.sessionLost())
             sessionLost_ = true;
-        else
+        else if (failure.result() == XR_ERROR_RUNTIME_FAILURE) {
+            log::warning(concat("the OpenXR runtime failed (", failure.what(), "); starting the headset again"));
+            instanceLost_ = true; // the next beginFrame asks for a new display, as for a lost instance
+        } else
             throw;
     }
     rendering_ = false;

@@ -60,7 +60,7 @@ OpenXrInput::OpenXrInput(XrInstance instance, XrSession session) : instance_(ins
     auto setInfo = xrStruct<XrActionSetCreateInfo>(XR_TYPE_ACTION_SET_CREATE_INFO);
     copyName(setInfo.actionSetName, "visit");
     copyName(setInfo.localizedActionSetName, "Visit");
-    XR_CHECK(xrCreateActionSet(instance, &setInfo, &actionSet_));
+    XR_CHECK(xrCreateActionSet(instance, &setInfo, actionSet_.put()));
 
     for (int i = 0; i < kVisitActionCount; ++i) {
         const auto which = static_cast<VisitAction>(i);
@@ -70,7 +70,7 @@ OpenXrInput::OpenXrInput(XrInstance instance, XrSession session) : instance_(ins
         info.actionType = typeOf(which);
         info.countSubactionPaths = 2;
         info.subactionPaths = handPaths_;
-        XR_CHECK(xrCreateAction(actionSet_, &info, &actions_[i]));
+        XR_CHECK(xrCreateAction(actionSet_.get(), &info, &actions_[i]));
     }
 
     // Suggestions for every profile: the runtime picks the one matching the controllers.
@@ -93,23 +93,15 @@ OpenXrInput::OpenXrInput(XrInstance instance, XrSession session) : instance_(ins
         spaceInfo.subactionPath = handPaths_[hand];
         spaceInfo.poseInActionSpace.orientation.w = 1;
         spaceInfo.action = action(VisitAction::GripPose);
-        XR_CHECK(xrCreateActionSpace(session, &spaceInfo, &gripSpaces_[hand]));
+        XR_CHECK(xrCreateActionSpace(session, &spaceInfo, gripSpaces_[hand].put()));
         spaceInfo.action = action(VisitAction::AimPose);
-        XR_CHECK(xrCreateActionSpace(session, &spaceInfo, &aimSpaces_[hand]));
+        XR_CHECK(xrCreateActionSpace(session, &spaceInfo, aimSpaces_[hand].put()));
     }
 
     auto attach = xrStruct<XrSessionActionSetsAttachInfo>(XR_TYPE_SESSION_ACTION_SETS_ATTACH_INFO);
     attach.countActionSets = 1;
-    attach.actionSets = &actionSet_;
+    attach.actionSets = actionSet_.address();
     XR_CHECK(xrAttachSessionActionSets(session, &attach));
-}
-
-OpenXrInput::~OpenXrInput() {
-    for (int hand = 0; hand < 2; ++hand) {
-        if (gripSpaces_[hand]) xrDestroySpace(gripSpaces_[hand]);
-        if (aimSpaces_[hand]) xrDestroySpace(aimSpaces_[hand]);
-    }
-    if (actionSet_) xrDestroyActionSet(actionSet_); // destroys its actions too
 }
 
 void OpenXrInput::refreshProfiles() {
@@ -132,7 +124,7 @@ void OpenXrInput::refreshProfiles() {
 }
 
 void OpenXrInput::read(XrSpace space, XrTime time, InputState& out) {
-    const XrActiveActionSet active{actionSet_, XR_NULL_PATH};
+    const XrActiveActionSet active{actionSet_.get(), XR_NULL_PATH};
     auto sync = xrStruct<XrActionsSyncInfo>(XR_TYPE_ACTIONS_SYNC_INFO);
     sync.countActiveActionSets = 1;
     sync.activeActionSets = &active;
@@ -182,8 +174,8 @@ void OpenXrInput::read(XrSpace space, XrTime time, InputState& out) {
         if (pose.isActive) {
             auto grip = xrStruct<XrSpaceLocation>(XR_TYPE_SPACE_LOCATION);
             auto aim = xrStruct<XrSpaceLocation>(XR_TYPE_SPACE_LOCATION);
-            XR_CHECK(xrLocateSpace(gripSpaces_[hand], space, time, &grip));
-            XR_CHECK(xrLocateSpace(aimSpaces_[hand], space, time, &aim));
+            XR_CHECK(xrLocateSpace(gripSpaces_[hand].get(), space, time, &grip));
+            XR_CHECK(xrLocateSpace(aimSpaces_[hand].get(), space, time, &aim));
             constexpr XrSpaceLocationFlags kValid =
                 XR_SPACE_LOCATION_POSITION_VALID_BIT | XR_SPACE_LOCATION_ORIENTATION_VALID_BIT;
             if ((grip.locationFlags & kValid) == kValid && (aim.locationFlags & kValid) == kValid) {

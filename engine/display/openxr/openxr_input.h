@@ -6,6 +6,7 @@
 #include "core/input_state.h"
 #include "display/openxr/interaction_profiles.h"
 #include "display/openxr/openxr_headers.h"
+#include "display/openxr/xr_owned.h"
 
 #include <array>
 #include <string>
@@ -15,7 +16,6 @@ namespace usine::display::openxr {
 class OpenXrInput {
 public:
     OpenXrInput(XrInstance instance, XrSession session);
-    ~OpenXrInput();
     OpenXrInput(const OpenXrInput&) = delete;
     OpenXrInput& operator=(const OpenXrInput&) = delete;
 
@@ -32,11 +32,13 @@ private:
 
     XrInstance instance_;
     XrSession session_;
-    XrActionSet actionSet_ = XR_NULL_HANDLE;
-    std::array<XrAction, kVisitActionCount> actions_{};
+    // Owned, so a failure half-way through the constructor frees what was made. The
+    // spaces, declared after the set, go first.
+    OwnedXrActionSet actionSet_;
+    std::array<XrAction, kVisitActionCount> actions_{}; // destroyed with their set
     XrPath handPaths_[2]{};
-    XrSpace gripSpaces_[2]{};
-    XrSpace aimSpaces_[2]{};
+    OwnedXrSpace gripSpaces_[2];
+    OwnedXrSpace aimSpaces_[2];
     bool hasStick_[2] = {true, true};
     bool profilesKnown_ = false; // read once after the first sync, whatever events say
     std::string profileNames_[2];

@@ -107,7 +107,7 @@ OpenXrInstance::OpenXrInstance(bool validation) {
     info.enabledExtensionNames = extensions.data();
     info.enabledApiLayerCount = static_cast<std::uint32_t>(layers.size());
     info.enabledApiLayerNames = layers.data();
-    const XrResult result = xrCreateInstance(&info, &instance_);
+    const XrResult result = xrCreateInstance(&info, instance_.put());
     if (XR_FAILED(result)) {
         // A runtime not started yet, or failing while it starts, may come; one that wants
         // another API version or lacks what we asked for will not.
@@ -117,7 +117,7 @@ OpenXrInstance::OpenXrInstance(bool validation) {
     }
 
     auto properties = xrStruct<XrInstanceProperties>(XR_TYPE_INSTANCE_PROPERTIES);
-    if (XR_SUCCEEDED(xrGetInstanceProperties(instance_, &properties)))
+    if (XR_SUCCEEDED(xrGetInstanceProperties(instance_.get(), &properties)))
         runtimeName_ = concat(properties.runtimeName, " ", XR_VERSION_MAJOR(properties.runtimeVersion), ".",
                               XR_VERSION_MINOR(properties.runtimeVersion), ".",
                               XR_VERSION_PATCH(properties.runtimeVersion));
@@ -134,17 +134,12 @@ OpenXrInstance::OpenXrInstance(bool validation) {
                                      XR_DEBUG_UTILS_MESSAGE_TYPE_CONFORMANCE_BIT_EXT;
         messengerInfo.userCallback = &OpenXrInstance::onMessage;
         messengerInfo.userData = this;
-        if (create) XR_CHECK(create(instance_, &messengerInfo, &messenger_));
+        messenger_.destroy = function<PFN_xrDestroyDebugUtilsMessengerEXT>("xrDestroyDebugUtilsMessengerEXT");
+        if (create && messenger_.destroy) XR_CHECK(create(instance_.get(), &messengerInfo, &messenger_.handle));
     }
 }
 
-OpenXrInstance::~OpenXrInstance() {
-    if (messenger_) {
-        if (auto destroy = function<PFN_xrDestroyDebugUtilsMessengerEXT>("xrDestroyDebugUtilsMessengerEXT"))
-            destroy(messenger_);
-    }
-    if (instance_) xrDestroyInstance(instance_);
-}
+OpenXrInstance::~OpenXrInstance() = default; // the messenger, then the instance
 
 XRAPI_ATTR XrBool32 XRAPI_CALL OpenXrInstance::onMessage(XrDebugUtilsMessageSeverityFlagsEXT severity,
                                                          XrDebugUtilsMessageTypeFlagsEXT,
@@ -184,7 +179,7 @@ std::optional<XrSystemId> OpenXrInstance::findHeadset(std::chrono::milliseconds 
     int secondsReported = 0;
     while (true) {
         XrSystemId system = XR_NULL_SYSTEM_ID;
-        const XrResult result = xrGetSystem(instance_, &info, &system);
+        const XrResult result = xrGetSystem(instance_.get(), &info, &system);
         if (XR_SUCCEEDED(result)) return system;
         // A headset not plugged in or asleep is FORM_FACTOR_UNAVAILABLE: worth waiting for.
         if (result != XR_ERROR_FORM_FACTOR_UNAVAILABLE) XR_CHECK(result);
@@ -201,7 +196,7 @@ std::optional<XrSystemId> OpenXrInstance::findHeadset(std::chrono::milliseconds 
 
 std::string OpenXrInstance::systemName(XrSystemId system) const {
     auto properties = xrStruct<XrSystemProperties>(XR_TYPE_SYSTEM_PROPERTIES);
-    if (XR_FAILED(xrGetSystemProperties(instance_, system, &properties))) return "headset";
+    if (XR_FAILED(xrGetSystemProperties(instance_.get(), system, &properties))) return "headset";
     return properties.systemName;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "display/openxr/openxr_headers.h"
+#include "display/openxr/xr_owned.h"
 
 #include <chrono>
 #include <functional>
@@ -37,7 +38,7 @@ public:
     OpenXrInstance(const OpenXrInstance&) = delete;
     OpenXrInstance& operator=(const OpenXrInstance&) = delete;
 
-    XrInstance handle() const { return instance_; }
+    XrInstance handle() const { return instance_.get(); }
     const std::string& runtimeName() const { return runtimeName_; }
     bool vulkanEnable2() const { return vulkanEnable2_; }
     bool depthLayers() const { return depthLayers_; }
@@ -58,7 +59,7 @@ public:
     template <typename F>
     F function(const char* name) const {
         PFN_xrVoidFunction pointer = nullptr;
-        if (XR_FAILED(xrGetInstanceProcAddr(instance_, name, &pointer)) || !pointer) return nullptr;
+        if (XR_FAILED(xrGetInstanceProcAddr(instance_.get(), name, &pointer)) || !pointer) return nullptr;
         return reinterpret_cast<F>(pointer);
     }
 
@@ -67,8 +68,20 @@ private:
                                                     XrDebugUtilsMessageTypeFlagsEXT types,
                                                     const XrDebugUtilsMessengerCallbackDataEXT* data, void* self);
 
-    XrInstance instance_ = XR_NULL_HANDLE;
-    XrDebugUtilsMessengerEXT messenger_ = XR_NULL_HANDLE;
+    // The messenger, an extension's object, has its destroy function looked up at run time.
+    struct Messenger {
+        XrDebugUtilsMessengerEXT handle = XR_NULL_HANDLE;
+        PFN_xrDestroyDebugUtilsMessengerEXT destroy = nullptr;
+        Messenger() = default;
+        Messenger(const Messenger&) = delete;
+        Messenger& operator=(const Messenger&) = delete;
+        ~Messenger() {
+            if (handle && destroy) destroy(handle);
+        }
+    };
+
+    OwnedXrInstance instance_; // declared first: destroyed last, after its children
+    Messenger messenger_;
     // The core validation layer (1.0.20) writes its findings to a text file rather than
     // to debug-utils messengers: where that file is, and how long it was at our start.
     std::string validationLog_;
