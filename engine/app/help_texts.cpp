@@ -16,12 +16,19 @@ MODEL is a 3D file: glTF/GLB, FBX, OBJ (+MTL), COLLADA (.dae), PLY, STL or OFF.
 Files are read in a separate process with a time and a memory limit: a damaged
 file gives a message, never a crash.
 
+Every command also takes:
+  --verbose            debug lines too (what the headset runtime refused, and why)
+  --quiet              warnings and errors only
+
 Environment:
-  USINE_VALIDATION=1   turn on the Vulkan validation layer and count its messages
+  USINE_LOG=LEVEL      debug, info (default), warning or error; --verbose and --quiet win
+  USINE_VALIDATION=1   turn on the Vulkan validation layer (and OpenXR's core validation
+                       layer with a headset) and count their messages
   VK_ICD_FILENAMES     choose the Vulkan driver (tests pin Mesa's lavapipe)
 
 Exit codes: 0 done; 2 a problem you can fix (a file, an option, no GPU);
-3 an internal failure (please report it).
+3 an internal failure (please report it); 4 a visit that did not stop within 5 s
+of Ctrl+C or SIGTERM; 130 a second Ctrl+C, 1 s or more after the first.
 )";
 
 const char* const kRenderHelp = R"(usine render MODEL --out FILE.png [options]
@@ -44,6 +51,7 @@ Options:
                         (one pass per eye; auto picks it only on drivers that get
                         multiview wrong, such as Mesa's lavapipe 22.3)
   --gpu NAME            use the GPU whose name contains NAME (default: the best one)
+  --verbose, --quiet    more or fewer lines (see usine --help)
 )";
 
 const char* const kVisitHelp = R"(usine visit MODEL [options]
@@ -83,6 +91,7 @@ Options:
   --size WxH            headless: pixels per eye (default: the tour's); window: its
                         size (default 1280x720)
   --samples 1|4, --passes MODE, --gpu NAME   as for usine render
+  --verbose, --quiet    more or fewer lines (see usine --help)
 )";
 
 const char* const kBenchHelp = R"(usine bench MODEL [options]
@@ -97,6 +106,7 @@ Options:
   --samples 1|4, --passes MODE, --camera X,Y,Z --look X,Y,Z, --eye-distance M,
   --fov DEGREES, --gpu NAME
                         as for usine render
+  --verbose, --quiet    more or fewer lines (see usine --help)
 )";
 
 } // namespace usine::app

@@ -1,6 +1,7 @@
 // The `usine` program: dispatches to a command and turns errors into one plain line
 // and an exit code (2: the user can fix it; 3: an internal failure).
 #include "app/commands.h"
+#include "app/log_options.h"
 #include "core/error.h"
 #include "core/log.h"
 
@@ -16,8 +17,8 @@ int main(int argc, char** argv) {
         return argc < 2 ? 2 : 0;
     }
     const std::string command = argv[1];
-    const std::vector<std::string> words(argv + 2, argv + argc);
     try {
+        const std::vector<std::string> words = app::applyLogOptions({argv + 2, argv + argc});
         if (command == "render") return app::renderCommand(words);
         if (command == "bench") return app::benchCommand(words);
         if (command == "visit") return app::visitCommand(words);

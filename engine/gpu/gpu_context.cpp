@@ -1,6 +1,7 @@
 // Instance, GPU choice and device creation (see gpu_context.h).
 #include "gpu/gpu_context.h"
 
+#include "core/environment.h"
 #include "core/error.h"
 #include "core/log.h"
 #include "core/text.h"
@@ -149,7 +150,9 @@ void GpuContext::createInstance(const GpuOptions& options, VulkanCreator& creato
         if (!hasInstanceLayer(kValidationLayer))
             throw UserError(concat("Vulkan validation was asked for but ", kValidationLayer,
                                    " is not installed (Debian package vulkan-validationlayers)"));
-        layers.push_back(kValidationLayer);
+        // Asked for once: a layer the environment already enables (VK_INSTANCE_LAYERS, a
+        // common habit) is not named again.
+        if (!environmentListHas("VK_INSTANCE_LAYERS", kValidationLayer)) layers.push_back(kValidationLayer);
         extensions.push_back(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
         validationEnabled_ = true;
     }

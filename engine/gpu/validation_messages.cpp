@@ -5,6 +5,8 @@
 #include "core/log.h"
 #include "core/text.h"
 
+#include <cstring>
+
 namespace usine::gpu {
 
 std::size_t ValidationMessages::count() const {
@@ -37,6 +39,15 @@ VKAPI_ATTR VkBool32 VKAPI_CALL ValidationMessages::onMessage(VkDebugUtilsMessage
                                                              VkDebugUtilsMessageTypeFlagsEXT,
                                                              const VkDebugUtilsMessengerCallbackDataEXT* data,
                                                              void* self) {
+    // The loader's own warnings say how the environment set it up (VK_INSTANCE_LAYERS
+    // adding the validation layer a user also asked for with USINE_VALIDATION): worth a
+    // line, not a validation finding. Its errors still count.
+    const bool loaderWarning = data && data->pMessageIdName && std::strcmp(data->pMessageIdName, "Loader Message") == 0 &&
+                               !(severity & VK_DEBUG_UTILS_MESSAGE_SEVERITY_ERROR_BIT_EXT);
+    if (loaderWarning) {
+        log::info(concat("Vulkan loader: ", data->pMessage ? data->pMessage : "(empty)"));
+        return VK_FALSE;
+    }
     static_cast<ValidationMessages*>(self)->record(severity, data && data->pMessage ? data->pMessage : "(empty)");
     return VK_FALSE; // never abort the call: we want to see what the driver does next
 }

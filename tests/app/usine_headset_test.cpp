@@ -212,3 +212,20 @@ fault no-depth-extension
     CHECK(report.at("api_misuse_count") == "0");
     CHECK(report.at("session_ended_by_runtime") == "1");
 }
+
+TEST_CASE("validation layers the environment already enables are asked for once: the visit runs",
+          "[headset][validation]") {
+    const XrRun run("layers-from-environment", "resolution 64 64\nend-after-frames 10\n");
+    std::vector<std::string> words{"/usr/bin/env", "-u", "DISPLAY"};
+    for (const auto& [name, value] : run.environment()) words.push_back(name + "=" + value);
+    words.insert(words.end(), {"USINE_VALIDATION=1", "XR_ENABLE_API_LAYERS=XR_APILAYER_LUNARG_core_validation",
+                               "VK_INSTANCE_LAYERS=VK_LAYER_KHRONOS_validation", testing::usineProgram().string(), "visit",
+                               testing::factoryCellModel(), "--mode", "xr"});
+    const auto result = testing::runProgram(words.front(), {words.begin() + 1, words.end()});
+    INFO(result.out << result.err);
+    CHECK(result.exitCode == 0);
+    CHECK_THAT(result.out, Catch::Contains("display: headset"));
+    CHECK_THAT(result.out, Catch::Contains("Vulkan validation: 0 messages"));
+    CHECK_THAT(result.out, Catch::Contains("OpenXR validation: 0 messages"));
+    CHECK(run.report().at("session_ended_by_runtime") == "1");
+}

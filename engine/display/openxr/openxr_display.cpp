@@ -73,6 +73,10 @@ OpenXrDisplay::OpenXrDisplay(const OpenXrSettings& settings) : settings_(setting
     if (count != 2) throw XrUnavailable("the headset does not offer a stereo view", false);
     eyeExtent_ = {std::max(views[0].recommendedImageRectWidth, views[1].recommendedImageRectWidth),
                   std::max(views[0].recommendedImageRectHeight, views[1].recommendedImageRectHeight)};
+    log::info(concat("headset: ", headsetName_, " (system ", system_, ") on the OpenXR runtime ", instance_->runtimeName(),
+                     "; view configuration: primary stereo, 2 views, ", eyeExtent_.width, "x", eyeExtent_.height,
+                     " per eye recommended (at most ", views[0].maxImageRectWidth, "x", views[0].maxImageRectHeight,
+                     "), ", views[0].recommendedSwapchainSampleCount, " sample(s) recommended"));
 
     creator_ = std::make_unique<OpenXrVulkanCreator>(*instance_, system_);
     gpu::GpuOptions gpuOptions;
@@ -165,7 +169,8 @@ void OpenXrDisplay::destroySession() {
 
 void OpenXrDisplay::onStateChanged(XrSessionState state) {
     stateHistory_.push_back(state);
-    log::debug(concat("OpenXR session state: ", stateName(state)));
+    // At info: a teacher or technician can tell a running headset from a stuck one.
+    log::info(concat("headset session: ", stateName(state)));
     session_->state = state;
     switch (state) {
     case XR_SESSION_STATE_READY: {

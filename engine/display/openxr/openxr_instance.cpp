@@ -1,6 +1,7 @@
 // OpenXR instance creation, headset discovery and validation messages.
 #include "display/openxr/openxr_instance.h"
 
+#include "core/environment.h"
 #include "core/log.h"
 #include "core/text.h"
 #include "display/openxr/xr_check.h"
@@ -89,7 +90,10 @@ OpenXrInstance::OpenXrInstance(bool validation) {
     std::vector<const char*> layers;
     if (validation) {
         if (layerAvailable(kCoreValidationLayer)) {
-            layers.push_back(kCoreValidationLayer);
+            // Asked for once: the loader refuses a layer named both in
+            // XR_ENABLE_API_LAYERS (a common habit) and by the application
+            // (XR_ERROR_API_LAYER_NOT_PRESENT).
+            if (!environmentListHas("XR_ENABLE_API_LAYERS", kCoreValidationLayer)) layers.push_back(kCoreValidationLayer);
             validationLog_ = coreValidationLogFile();
             validationLogStart_ = fileSize(validationLog_);
         } else
