@@ -63,6 +63,13 @@ int benchCommand(const std::vector<std::string>& words) {
     printRow("device", concat(gpuInfo.name, " (", gpu::deviceTypeName(gpuInfo.type), ")"));
     printRow("view", concat("2 x ", extent.width, "x", extent.height, ", ", int(renderer.samples()), "x MSAA, ",
                             render::describe(renderer.passes())));
+    const glm::vec3 left = camera.eyes[0].pose.position, right = camera.eyes[1].pose.position;
+    const glm::vec3 ahead = camera.eyes[0].pose.orientation * glm::vec3(0, 0, -1);
+    const Fov& fov = camera.eyes[0].fov;
+    printRow("eyes", concat("left (", fixed(left.x, 3), ", ", fixed(left.y, 3), ", ", fixed(left.z, 3), "), right (",
+                            fixed(right.x, 3), ", ", fixed(right.y, 3), ", ", fixed(right.z, 3), "), looking (",
+                            fixed(ahead.x, 3), ", ", fixed(ahead.y, 3), ", ", fixed(ahead.z, 3), "), ",
+                            fixed(glm::degrees(fov.angleRight - fov.angleLeft), 1), " degrees wide"));
     printRow("driver", gpuInfo.driverInfo);
     printRow("frames", concat(frames, " measured after ", kWarmUp, " warm-up"));
     printRow("triangles", concat(stats.trianglesDrawn, " per eye (", stats.uniqueTriangles, " unique, ",

@@ -6,6 +6,7 @@
 #include "app/common_options.h"
 #include "app/display_choice.h"
 #include "app/stop_request.h"
+#include "app/visit_option_scopes.h"
 #include "core/error.h"
 #include "core/log.h"
 #include "core/text.h"
@@ -53,6 +54,11 @@ struct VisitOptions {
     long long maxFrames = 0;         // 0: until the visitor quits
     bool spectator = false;          // headset: mirror the left eye in a window
     std::optional<glm::vec3> start;  // where the visitor's feet start (facing -Z)
+    // Headless: a still head instead of the walk, and the tour's eyes (see --help).
+    std::optional<glm::vec3> camera;
+    std::optional<glm::vec3> look;
+    std::optional<float> fovDegrees;
+    std::optional<float> eyeDistance;
     double headsetWaitSeconds = 10;  // without --mode: how long to wait for a headset
     fs::path outFolder = "out/tour";
     visit::RigSettings rig;
@@ -71,6 +77,17 @@ VisitOptions visitOptions(const Arguments& arguments) {
     options.maxFrames = arguments.integer("--frames", 0, 0, 100000000);
     options.spectator = arguments.has("--spectator");
     options.start = arguments.vector3("--start");
+    options.camera = arguments.vector3("--camera");
+    options.look = arguments.vector3("--look");
+    if (options.camera.has_value() != options.look.has_value())
+        throw UserError("--camera and --look go together: give both or neither");
+    if (options.camera && glm::length(*options.look - *options.camera) < 1e-6f)
+        throw UserError("--camera and --look must be different points");
+    if (options.camera && options.tour)
+        throw UserError("--camera and --tour both say where the head goes: choose one");
+    if (arguments.has("--fov")) options.fovDegrees = static_cast<float>(arguments.number("--fov", 90, 10, 170));
+    if (arguments.has("--eye-distance"))
+        options.eyeDistance = static_cast<float>(arguments.number("--eye-distance", 0.063, 0, 1));
     options.headsetWaitSeconds = arguments.number("--headset-wait", 10, 0, 600);
     options.outFolder = arguments.text("--out", "out/tour");
     options.rig.seated = arguments.has("--seated");
@@ -128,14 +145,26 @@ std::unique_ptr<display::Display> waitForHeadset(const VisitOptions& options) {
     }
 }
 
-std::unique_ptr<display::Display> openDisplay(DisplayMode mode, const VisitOptions& options) {
+// The headless tour: the script given, a still view, or a walk around the model.
+display::TourScript headlessTour(const VisitOptions& options, const asset::Bounds& bounds) {
+    display::TourScript tour = options.tour     ? display::loadTourScript(*options.tour)
+                               : options.camera ? display::stillView(*options.camera, *options.look,
+                                                                     int(std::min(options.maxFrames, 100000LL)))
+                                                : display::walkAround(bounds.min, bounds.max);
+    if (options.size) {
+        tour.width = options.size->x;
+        tour.height = options.size->y;
+    }
+    if (options.fovDegrees) tour.fovDegrees = *options.fovDegrees;
+    if (options.eyeDistance) tour.eyeDistance = *options.eyeDistance;
+    return tour;
+}
+
+std::unique_ptr<display::Display> openDisplay(DisplayMode mode, const VisitOptions& options,
+                                              const asset::Bounds& bounds) {
     switch (mode) {
     case DisplayMode::Headless: {
-        display::TourScript tour = options.tour ? display::loadTourScript(*options.tour) : display::defaultTour();
-        if (options.size) {
-            tour.width = options.size->x;
-            tour.height = options.size->y;
-        }
+        display::TourScript tour = headlessTour(options, bounds);
         return std::make_unique<display::HeadlessDisplay>(options.gpu, std::move(tour), options.outFolder);
     }
     case DisplayMode::Headset: return waitForHeadset(options);
@@ -229,7 +258,14 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
     settings.eyeExtent = display.eyeExtent();
     settings.keepDepth = display.wantsDepth();
     render::StereoRenderer renderer(display.gpu(), scene, settings);
+    log::info(concat("drawing 2 x ", settings.eyeExtent.width, "x", settings.eyeExtent.height, ", ",
+                     int(renderer.samples()), "x MSAA, ", render::describe(renderer.passes()), ", on ",
+                     display.gpu().capabilities().name));
     const float farZ = std::max(100.0f, scene.bounds().radius() * 4.0f);
+    // 5 cm suits a plant seen at human scale; a model a few centimetres across (a part
+    // exported in metres by mistake) needs a nearer plane to be seen at all. Reversed
+    // depth keeps precision either way.
+    const float nearZ = std::clamp(scene.bounds().radius() * 0.01f, 1e-4f, 0.05f);
     // A new display is a new tracking space: the rig re-anchors on its first tracked frame.
     if (rig.trackingChanged(display.trackingOrigin())) tellFloorForgotten();
     std::optional<std::uint64_t> trackingSpace;
@@ -261,7 +297,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
             placeHandModels(renderer, hands, display.input(), rig);
             render::StereoCamera camera;
             for (int eye = 0; eye < 2; ++eye) camera.eyes[eye] = rig.toWorld(frame.eyes[eye]);
-            camera.nearZ = frame.nearZ = 0.05f;
+            camera.nearZ = frame.nearZ = nearZ;
             camera.farZ = frame.farZ = farZ;
             renderer.renderFrame(camera, frame.destination);
             if (frame.destination.eyeLayers && !toldHowDrawn) {
@@ -288,6 +324,7 @@ int visitCommand(const std::vector<std::string>& words) {
     }
     if (arguments.positional().size() != 1) throw UserError("usine visit wants one MODEL file (see usine visit --help)");
     const VisitOptions options = visitOptions(arguments);
+    refuseOptionsOutOfScope(arguments, options.mode);
 
     // Import before any display: it forks, safest before GPU drivers start threads.
     const LoadedModel loaded = loadModel(arguments.positional()[0]);
@@ -318,6 +355,8 @@ int visitCommand(const std::vector<std::string>& words) {
         }
     }
     const DisplayDecision decision = chooseDisplay(options.mode, probe);
+    for (const std::string& unused : optionsUnusedOn(arguments, decision.mode))
+        log::info(concat("not used with this display: ", unused));
 
     const bool scripted = decision.mode == DisplayMode::Headless;
     visit::RigSettings rigSettings = options.rig;
@@ -332,7 +371,7 @@ int visitCommand(const std::vector<std::string>& words) {
     visit::VisitorRig rig(spawn, TrackingOrigin::Floor, rigSettings);
     long long frames = 0;
     while (true) {
-        if (!display) display = openDisplay(decision.mode, options);
+        if (!display) display = openDisplay(decision.mode, options, siteBounds);
         if (!display) {
             log::info("visit stopped (Ctrl+C) while waiting for the headset");
             break;

@@ -194,16 +194,53 @@ TourScript loadTourScript(const std::filesystem::path& path) {
     return parseTourScript(readFileText(path), path.string());
 }
 
-TourScript defaultTour() {
-    return parseTourScript(R"(
-size 480 400
-frames 144
-save-every 48
-at 0 head -2.5 1.55 2.6 look -2.6 0.9 0.6
-at 72 head 0 1.55 2.6 look 1.8 1.0 0.2
-at 143 head 2.5 1.55 2.6 look 4.0 1.0 -2.6
-)",
-                           "default tour");
+TourScript walkAround(const glm::vec3& boundsMin, const glm::vec3& boundsMax) {
+    TourScript tour;
+    tour.width = 480;
+    tour.height = 400;
+    tour.frames = 144; // two seconds at 72 fps
+    tour.saveEvery = 48;
+    const glm::vec3 centre = (boundsMin + boundsMax) * 0.5f;
+    const glm::vec3 size = glm::max(boundsMax - boundsMin, glm::vec3(1e-4f));
+    // Human eye height for a model of human scale; in proportion for a tiny or huge one.
+    const float eyeHeight = std::clamp(1.55f, 0.2f * size.y, 1.2f * size.y);
+    const float eyeY = boundsMin.y + eyeHeight;
+    // A visitor shrunk with a tiny model: eyes 6.3 cm apart would see a 2 cm part with
+    // one eye from its side.
+    tour.eyeDistance *= std::min(1.0f, eyeHeight / 1.55f);
+    const float aspect = float(tour.width) / float(tour.height);
+    const float tanX = std::tan(glm::radians(tour.fovDegrees) * 0.5f);
+    const float tanY = tanX / aspect;
+    // From 50 degrees left to 50 degrees right of the model's front, in 4 legs, each key
+    // just far enough back that every corner of the box is in view (a corner at offset o
+    // from the centre is at depth d - o.towards: |o.right| <= tanX depth, |o.up| <= tanY
+    // depth, looking roughly level).
+    constexpr int kLegs = 4;
+    for (int key = 0; key <= kLegs; ++key) {
+        const float angle = glm::radians(-50.0f + 100.0f * float(key) / kLegs);
+        const glm::vec3 towards(std::sin(angle), 0, std::cos(angle));
+        const glm::vec3 right(std::cos(angle), 0, -std::sin(angle));
+        float distance = 0;
+        for (int corner = 0; corner < 8; ++corner) {
+            const glm::vec3 offset = glm::vec3((corner & 1) ? size.x : -size.x, (corner & 2) ? size.y : -size.y,
+                                               (corner & 4) ? size.z : -size.z) * 0.5f;
+            const float along = glm::dot(offset, towards);
+            const float above = std::abs(offset.y + centre.y - eyeY);
+            distance = std::max({distance, along + std::abs(glm::dot(offset, right)) / tanX, along + above / tanY});
+        }
+        distance = std::max(distance * 1.08f, 0.6f * glm::length(size)); // a margin; never inside the model
+        const glm::vec3 eye = glm::vec3(centre.x, eyeY, centre.z) + towards * distance;
+        tour.head.push_back({key * (tour.frames - 1) / kLegs, lookAt(eye, centre)});
+    }
+    return tour;
+}
+
+TourScript stillView(const glm::vec3& camera, const glm::vec3& look, int frames) {
+    TourScript tour;
+    tour.frames = std::max(frames, 1);
+    tour.saveEvery = tour.frames; // the first and the last picture
+    tour.head.push_back({0, lookAt(camera, look)});
+    return tour;
 }
 
 } // namespace usine::display

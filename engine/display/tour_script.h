@@ -63,7 +63,15 @@ struct TourScript {
 TourScript parseTourScript(const std::string& text, const std::string& fileName);
 TourScript loadTourScript(const std::filesystem::path& path);
 
-// The tour used when none is given: a slow walk along the demo cell's walkway.
-TourScript defaultTour();
+// The tour used when none is given: a slow walk on an arc in front of the model
+// (its +Z side), looking at its centre, far enough back for the whole box to fit in
+// view, at eye height for a model of human scale (1.55 m above its lowest point) and in
+// proportion for a tiny or a huge one (and, for a tiny one, the eyes closer together).
+// Where the model is (1 km away) or how big (a part scaled x0.01) does not matter: the
+// walk comes from its bounds.
+TourScript walkAround(const glm::vec3& boundsMin, const glm::vec3& boundsMax);
+
+// A still head at `camera` looking at `look`, for `frames` frames (one picture at the end).
+TourScript stillView(const glm::vec3& camera, const glm::vec3& look, int frames);
 
 } // namespace usine::display

@@ -3,6 +3,7 @@
 // file and line.
 #include "core/files.h"
 #include "core/image_io.h"
+#include "support/headset_visit.h"
 #include "support/program_run.h"
 #include "support/test_paths.h"
 
@@ -10,6 +11,10 @@
 #include <cstdlib>
 
 using namespace usine;
+
+namespace {
+std::string usineProgramPath() { return testing::usineProgram().string(); }
+} // namespace
 
 TEST_CASE("with no headset and no screen, usine visit plays the headless tour and says why", "[visit]") {
     const auto folder = testing::testOutputDirectory() / "visit-auto";
@@ -37,4 +42,30 @@ TEST_CASE("a mistake in the tour script stops the visit with file and line", "[v
                                             {"visit", testing::factoryCellModel(), "--mode", "headless", "--tour", tour.string()});
     CHECK(result.exitCode == 2);
     CHECK_THAT(result.err, Catch::Contains(tour.string() + ":2: unknown 'fly'"));
+}
+
+TEST_CASE("the headless walk comes from the model's bounds: a small part 1 km away is shown all along",
+          "[visit]") {
+    // A 2 cm square (a 2 m one scaled x0.01) whose centre is 1.4 km from the origin.
+    const auto square = testing::writeSquareModel("far-small", {1000, 0.01f, 1000}, 0.02f);
+    const auto folder = testing::testOutputDirectory() / "visit-far-small";
+    std::filesystem::remove_all(folder);
+    const auto result = testing::runProgram(usineProgramPath(), {"visit", square.string(), "--mode", "headless",
+                                                                  "--size", "64x48", "--out", folder.string()});
+    INFO(result.out << result.err);
+    REQUIRE(result.exitCode == 0);
+    int pictures = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        const Rgba8Image both = readImageFile(entry.path());
+        INFO(entry.path());
+        // In each eye, the square covers a fair part of the picture.
+        for (int eye = 0; eye < 2; ++eye) {
+            Rgba8Image one(both.width / 2, both.height);
+            for (int y = 0; y < one.height; ++y)
+                std::copy(both.at(eye * one.width, y), both.at(eye * one.width, y) + one.width * 4, one.at(0, y));
+            CHECK(testing::objectPixels(one) > one.width * one.height / 50);
+        }
+        ++pictures;
+    }
+    CHECK(pictures == 4);
 }
