@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <csignal>
 #include <thread>
 
 using namespace usine;
@@ -137,4 +138,60 @@ TEST_CASE("a headless visit stopped by timeout ends cleanly with its pictures", 
     REQUIRE(flowing);
     CHECK(timeout.stop(20) == 0);
     CHECK_THAT(textOf(log), Catch::Contains("visit ended after"));
+}
+
+namespace {
+
+// A headset visit whose runtime takes `endSessionSeconds` to end a session; returns once
+// frames flow.
+struct StallingVisit {
+    XrRun run;
+    std::filesystem::path log;
+    testing::BackgroundProcess visit;
+
+    StallingVisit(const std::string& name, double endSessionSeconds)
+        : run(name, "resolution 64 64\nfault stall xrEndSession " + std::to_string(endSessionSeconds) + "\n"),
+          log(run.folder / "visit.log"), visit(command(), environment(run), log.string()) {
+        const bool flowing = waitFor([&] { return textOf(log).find("both eyes") != std::string::npos; }, 120);
+        INFO(textOf(log));
+        REQUIRE(flowing);
+    }
+    static std::vector<std::string> command() {
+        return {testing::usineProgram().string(), "visit", testing::factoryCellModel(), "--mode", "xr"};
+    }
+    static std::map<std::string, std::string> environment(const XrRun& run) {
+        auto environment = run.environment();
+        environment["DISPLAY"] = "";
+        return environment;
+    }
+};
+
+} // namespace
+
+TEST_CASE("Ctrl+C twice within 1 s is one request: the visit still ends cleanly", "[headset][stop]") {
+    StallingVisit stalling("stop-double-tap", 1); // the runtime takes 1 s to end the session
+    stalling.visit.signal(SIGINT);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    stalling.visit.signal(SIGINT);
+    CHECK(stalling.visit.wait(30) == 0);
+    CHECK(stalling.run.report().at("sessions_ended") == "1");
+    CHECK(stalling.run.report().at("instances_destroyed") == "1");
+}
+
+TEST_CASE("a Ctrl+C 1 s or more after the first stops at once, exit 130", "[headset][stop]") {
+    StallingVisit stalling("stop-forced", 60); // the runtime hangs in xrEndSession
+    stalling.visit.signal(SIGINT);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    stalling.visit.signal(SIGINT);
+    CHECK(stalling.visit.wait(30) == 130);
+    CHECK_THAT(textOf(stalling.log), Catch::Contains("stopped at once (Ctrl+C again)"));
+}
+
+TEST_CASE("SIGTERM never forces; a clean stop that hangs ends after 5 s with exit 4", "[headset][stop]") {
+    StallingVisit stalling("stop-hangs", 60);
+    stalling.visit.signal(SIGTERM);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    stalling.visit.signal(SIGTERM); // a second SIGTERM, late: still not a forced stop
+    CHECK(stalling.visit.wait(30) == 4);
+    CHECK_THAT(textOf(stalling.log), Catch::Contains("did not stop within 5 s of the request"));
 }

@@ -56,6 +56,10 @@ int BackgroundProcess::wait(double seconds) {
     return exitCode_;
 }
 
+void BackgroundProcess::signal(int signal) {
+    if (running()) ::kill(pid_, signal);
+}
+
 int BackgroundProcess::stop(double seconds) {
     if (!running()) return exitCode_;
     ::kill(pid_, SIGTERM);

@@ -20,6 +20,8 @@ public:
     bool running();
     // SIGTERM, then waits up to `seconds`; returns the exit code (-1 if killed or by signal).
     int stop(double seconds);
+    // Sends `signal` (SIGINT, SIGTERM...) to the program alone.
+    void signal(int signal);
     // Waits for the program to end on its own, up to `seconds`; -1 on timeout.
     int wait(double seconds);
 

@@ -20,8 +20,10 @@ template <typename Body> XrResult guarded(const char* function, Body&& body) noe
     try {
         std::lock_guard lock(runtimeMutex());
         // xrCreateInstance may start a new run: it asks once the run is settled.
-        if (std::strcmp(function, "xrCreateInstance") != 0)
+        if (std::strcmp(function, "xrCreateInstance") != 0) {
+            injectedStall(currentRun(), function);
             if (const XrResult failure = injectedFailure(currentRun(), function); XR_FAILED(failure)) return failure;
+        }
         return body();
     } catch (const std::bad_alloc&) {
         return XR_ERROR_OUT_OF_MEMORY;

@@ -42,6 +42,13 @@ struct InjectedFailure {
     std::optional<std::int64_t> atCall;
 };
 
+// `fault stall FUNCTION SECONDS`: every call of that entry point first waits (wall
+// clock), as a runtime that hangs would.
+struct InjectedStall {
+    std::string function;
+    double seconds = 0;
+};
+
 struct Faults {
     double noHeadsetSeconds = 0;
     // A new session stays IDLE this long (wall clock) before READY, as on runtimes
@@ -56,6 +63,7 @@ struct Faults {
     bool noVulkanEnable2 = false;
     bool noDepthExtension = false;
     std::vector<InjectedFailure> failures;
+    std::vector<InjectedStall> stalls;
 };
 
 struct Script {

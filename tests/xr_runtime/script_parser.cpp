@@ -28,6 +28,7 @@
 //   fault no-stage | no-array-swapchains | no-vulkan-enable2 | no-depth-extension
 //   fault fail FUNCTION [at N]      FUNCTION answers XR_ERROR_RUNTIME_FAILURE at its N-th
 //                                   call (from 1), or at every call
+//   fault stall FUNCTION SECONDS    every call of FUNCTION first waits SECONDS (a hang)
 //
 // Positions are metres in STAGE space (floor at y = 0, -Z forward); head and hand angles
 // are degrees. Frame N is the N-th xrWaitFrame of the process (all sessions counted).
@@ -181,6 +182,14 @@ void faultStatement(Words& words, Faults& faults) {
             if (*failure.atCall < 1) throw LineError("calls are counted from 1");
         }
         faults.failures.push_back(failure);
+    } else if (name == "stall") {
+        InjectedStall stall;
+        stall.function = words.word("an OpenXR function name");
+        if (stall.function.rfind("xr", 0) != 0 || stall.function.size() < 3)
+            throw LineError("stall wants an OpenXR function name such as xrEndSession, not '" + stall.function + "'");
+        stall.seconds = words.number("seconds");
+        if (stall.seconds < 0 || stall.seconds > 3600) throw LineError("stall wants 0 to 3600 seconds");
+        faults.stalls.push_back(stall);
     }
     else throw LineError("unknown fault '" + name + "'");
     words.finish();

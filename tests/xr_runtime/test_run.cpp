@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace usine::test_runtime {
 namespace {
@@ -100,6 +101,14 @@ TestRun& refreshRun(bool mayRestart) {
     run = fresh.release();
     if (!run->scriptValid) std::fprintf(stderr, "[usine test runtime] %s\n", run->report.scriptError.c_str());
     return *run;
+}
+
+void injectedStall(const TestRun& run, const char* function) {
+    for (const InjectedStall& stall : run.script.faults.stalls)
+        if (stall.function == function) {
+            std::fprintf(stderr, "[usine test runtime] %s: stalling %g s as the script asks\n", function, stall.seconds);
+            std::this_thread::sleep_for(std::chrono::duration<double>(stall.seconds));
+        }
 }
 
 XrResult injectedFailure(TestRun& run, const char* function) {

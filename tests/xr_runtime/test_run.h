@@ -47,6 +47,8 @@ struct TestRun {
 // The script's `fault fail` for this call of `function`: XR_ERROR_RUNTIME_FAILURE (and
 // counted in the report) when it strikes, else XR_SUCCESS.
 XrResult injectedFailure(TestRun& run, const char* function);
+// The script's `fault stall` for `function`: waits that long (a hanging runtime).
+void injectedStall(const TestRun& run, const char* function);
 
 // Every entry point holds this lock: the runtime's state is shared by all threads.
 std::recursive_mutex& runtimeMutex();
