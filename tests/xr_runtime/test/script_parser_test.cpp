@@ -79,6 +79,21 @@ TEST_CASE("Every statement of the format is read") {
     CHECK(parsed("fault refuse-instance\n").faults.refuseInstances == -1);
 }
 
+TEST_CASE("fault fail and fault stall name a function, a call and a time") {
+    const Script script = parsed("fault fail xrCreateSession at 2\nfault fail xrCreateActionSpace\n"
+                                 "fault stall xrEndSession 1.5\n");
+    REQUIRE(script.faults.failures.size() == 2);
+    CHECK(script.faults.failures[0].function == "xrCreateSession");
+    CHECK(script.faults.failures[0].atCall == 2);
+    CHECK_FALSE(script.faults.failures[1].atCall.has_value());
+    REQUIRE(script.faults.stalls.size() == 1);
+    CHECK(script.faults.stalls[0].seconds == 1.5);
+    CHECK(errorOf("fault fail CreateSession\n").rfind("test.txt:1: fail wants an OpenXR function name", 0) == 0);
+    CHECK(errorOf("fault fail xrCreateSession at 0\n") == "test.txt:1: calls are counted from 1");
+    CHECK(errorOf("fault fail xrCreateSession on 3\n").rfind("test.txt:1: expected 'at N'", 0) == 0);
+    CHECK(errorOf("fault stall xrEndSession -1\n") == "test.txt:1: stall wants 0 to 3600 seconds");
+}
+
 TEST_CASE("A malformed line is named by file and line") {
     CHECK(errorOf("resolution 256 256\nframe 3 head 0 1.6\n") == "test.txt:2: missing z");
     CHECK(errorOf("\n\nwarp 9\n") == "test.txt:3: unknown statement 'warp'");
