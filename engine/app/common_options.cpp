@@ -60,13 +60,20 @@ ViewRequest viewRequest(const Arguments& arguments, VkExtent2D extent) {
     request.eyeDistance = static_cast<float>(arguments.number("--eye-distance", 0.063, 0.0, 1000.0));
     const float fovDegrees = static_cast<float>(arguments.number("--fov", 90.0, 10.0, 170.0));
     request.fov = symmetricFov(glm::radians(fovDegrees), float(extent.width) / float(extent.height));
-    request.camera = arguments.vector3("--camera");
-    request.look = arguments.vector3("--look");
-    if (request.camera.has_value() != request.look.has_value())
-        throw UserError("--camera and --look go together: give both or neither");
-    if (request.camera && glm::length(*request.look - *request.camera) < 1e-6f)
-        throw UserError("--camera and --look must be different points");
+    if (const auto view = cameraAndLook(arguments)) {
+        request.camera = view->first;
+        request.look = view->second;
+    }
     return request;
+}
+
+std::optional<std::pair<glm::vec3, glm::vec3>> cameraAndLook(const Arguments& arguments) {
+    const auto camera = arguments.vector3("--camera");
+    const auto look = arguments.vector3("--look");
+    if (camera.has_value() != look.has_value()) throw UserError("--camera and --look go together: give both or neither");
+    if (!camera) return std::nullopt;
+    if (glm::length(*look - *camera) < 1e-6f) throw UserError("--camera and --look must be different points");
+    return std::pair{*camera, *look};
 }
 
 render::StereoCamera stereoCamera(const ViewRequest& request, const asset::Bounds& bounds) {

@@ -42,6 +42,8 @@ struct ViewRequest {
     std::optional<glm::vec3> look;
 };
 ViewRequest viewRequest(const Arguments& arguments, VkExtent2D eyeExtent);
+// --camera and --look: both or neither, different points. Throws UserError.
+std::optional<std::pair<glm::vec3, glm::vec3>> cameraAndLook(const Arguments& arguments);
 render::StereoCamera stereoCamera(const ViewRequest& request, const asset::Bounds& bounds);
 
 // What a headless GPU command works with, prepared in the safe order: options are

@@ -16,6 +16,15 @@ const char* modeName(DisplayMode mode) {
     return "display";
 }
 
+const char* modeOption(DisplayMode mode) {
+    switch (mode) {
+    case DisplayMode::Headset: return "xr";
+    case DisplayMode::Window: return "desktop";
+    case DisplayMode::Headless: return "headless";
+    }
+    return "?";
+}
+
 std::optional<DisplayMode> parseDisplayMode(const std::string& text) {
     if (text == "xr") return DisplayMode::Headset;
     if (text == "desktop") return DisplayMode::Window;
@@ -24,7 +33,7 @@ std::optional<DisplayMode> parseDisplayMode(const std::string& text) {
 }
 
 DisplayDecision chooseDisplay(std::optional<DisplayMode> requested, const DisplayProbe& probe) {
-    if (requested) return {*requested, concat("--mode ", modeName(*requested), " was asked for")};
+    if (requested) return {*requested, concat("--mode ", modeOption(*requested), " was asked for")};
     if (probe.headsetSupportBuilt && probe.headsetUnavailable.empty())
         return {DisplayMode::Headset, "an OpenXR runtime answered and a headset is there"};
     const std::string noHeadset = probe.headsetUnavailable.empty() ? "no headset support" : probe.headsetUnavailable;

@@ -11,7 +11,8 @@ namespace usine::app {
 
 enum class DisplayMode { Headset, Window, Headless };
 
-const char* modeName(DisplayMode mode);
+const char* modeName(DisplayMode mode);   // "headset", "window", "headless"
+const char* modeOption(DisplayMode mode); // what --mode calls it: "xr", "desktop", "headless"
 std::optional<DisplayMode> parseDisplayMode(const std::string& text); // "xr", "desktop", "headless"
 
 // What was found on this machine when choosing.

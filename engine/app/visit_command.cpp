@@ -77,12 +77,10 @@ VisitOptions visitOptions(const Arguments& arguments) {
     options.maxFrames = arguments.integer("--frames", 0, 0, 100000000);
     options.spectator = arguments.has("--spectator");
     options.start = arguments.vector3("--start");
-    options.camera = arguments.vector3("--camera");
-    options.look = arguments.vector3("--look");
-    if (options.camera.has_value() != options.look.has_value())
-        throw UserError("--camera and --look go together: give both or neither");
-    if (options.camera && glm::length(*options.look - *options.camera) < 1e-6f)
-        throw UserError("--camera and --look must be different points");
+    if (const auto view = cameraAndLook(arguments)) {
+        options.camera = view->first;
+        options.look = view->second;
+    }
     if (options.camera && options.tour)
         throw UserError("--camera and --tour both say where the head goes: choose one");
     if (arguments.has("--fov")) options.fovDegrees = static_cast<float>(arguments.number("--fov", 90, 10, 170));

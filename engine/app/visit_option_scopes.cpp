@@ -34,26 +34,17 @@ constexpr OptionScope kScopes[] = {
 
 int bit(DisplayMode mode) { return 1 << static_cast<int>(mode); }
 
-const char* modeWord(DisplayMode mode) {
-    switch (mode) {
-    case DisplayMode::Headset: return "xr";
-    case DisplayMode::Window: return "desktop";
-    case DisplayMode::Headless: return "headless";
-    }
-    return "?";
-}
-
 } // namespace
 
 void refuseOptionsOutOfScope(const Arguments& arguments, std::optional<DisplayMode> requested) {
     if (!requested) return;
     if (arguments.has("--headset-wait"))
-        throw UserError(concat("--headset-wait means something only without --mode (with --mode ", modeWord(*requested),
+        throw UserError(concat("--headset-wait means something only without --mode (with --mode ", modeOption(*requested),
                                " the visit ", *requested == DisplayMode::Headset ? "waits as long as needed" : "uses no headset",
                                ")"));
     for (const OptionScope& scope : kScopes)
         if (arguments.has(scope.option) && !(scope.modes & bit(*requested)))
-            throw UserError(concat(scope.option, " means nothing with --mode ", modeWord(*requested), ": ", scope.why));
+            throw UserError(concat(scope.option, " means nothing with --mode ", modeOption(*requested), ": ", scope.why));
 }
 
 std::vector<std::string> optionsUnusedOn(const Arguments& arguments, DisplayMode chosen) {

@@ -74,7 +74,7 @@ TEST_CASE("under Xvfb the desktop visit opens a window, and the X server shows t
     INFO(log);
     CHECK(picture > 0.1);
     CHECK(exitCode == 0);
-    CHECK_THAT(log, Catch::Contains("display: window, because --mode window was asked for"));
+    CHECK_THAT(log, Catch::Contains("display: window, because --mode desktop was asked for"));
     CHECK_THAT(log, Catch::Contains("Vulkan validation: 0 messages"));
 }
 

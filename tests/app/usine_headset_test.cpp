@@ -45,7 +45,7 @@ fault instance-loss-at-frame 90
     const auto result = visit(run, {testing::factoryCellModel(), "--mode", "xr"});
     INFO(result.out << result.err);
     CHECK(result.exitCode == 0);
-    CHECK_THAT(result.out, Catch::Contains("display: headset, because --mode headset was asked for"));
+    CHECK_THAT(result.out, Catch::Contains("display: headset, because --mode xr was asked for"));
     CHECK_THAT(result.err, Catch::Contains("the headset session was lost; starting a new one"));
     CHECK_THAT(result.err, Catch::Contains("the display was lost; starting it again"));
     CHECK_THAT(result.out, Catch::Contains("Vulkan validation: 0 messages"));
