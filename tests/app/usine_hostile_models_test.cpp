@@ -155,13 +155,13 @@ TEST_CASE("a small file declaring billions of elements is refused at once, in ev
         const auto lines = result.errorLines();
         REQUIRE(lines.size() == 1);
         CHECK_THAT(lines[0], Catch::StartsWith("error: " + model.string() + ": "));
-#if !defined(__SANITIZE_ADDRESS__) // AddressSanitizer aborts the reader on a failed allocation instead
-        CHECK_THAT(lines[0], Catch::Contains(file.expected));
         const Measured measured = readTimeOutput(timing);
         CHECK(measured.maxResidentKiB > 0);
-        CHECK(measured.maxResidentKiB < 1024 * 1024); // 1 GiB
         WARN(file.name << ": exit 2 in " << measured.wallSeconds << " s wall, at most " << measured.maxResidentKiB / 1024
                        << " MiB resident");
+#if !defined(__SANITIZE_ADDRESS__) // AddressSanitizer aborts the reader on a failed allocation, and has its own memory
+        CHECK_THAT(lines[0], Catch::Contains(file.expected));
+        CHECK(measured.maxResidentKiB < 1024 * 1024); // 1 GiB
 #endif
     }
 }
