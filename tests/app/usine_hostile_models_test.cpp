@@ -153,14 +153,19 @@ TEST_CASE("a small file declaring billions of elements is refused at once, in ev
         INFO(file.name << ": " << result.err);
         CHECK(result.exitCode == 2);
         const auto lines = result.errorLines();
-        REQUIRE(lines.size() == 1);
-        CHECK_THAT(lines[0], Catch::StartsWith("error: " + model.string() + ": "));
+        REQUIRE_FALSE(lines.empty());
+        // The program's own line is the last: before it, under AddressSanitizer only, the
+        // reader's out-of-memory report (a sanitizer aborts where a plain build throws).
+        CHECK_THAT(lines.back(), Catch::StartsWith("error: " + model.string() + ": "));
+#if !defined(__SANITIZE_ADDRESS__)
+        CHECK(lines.size() == 1);
+#endif
         const Measured measured = readTimeOutput(timing);
         CHECK(measured.maxResidentKiB > 0);
         WARN(file.name << ": exit 2 in " << measured.wallSeconds << " s wall, at most " << measured.maxResidentKiB / 1024
                        << " MiB resident");
 #if !defined(__SANITIZE_ADDRESS__) // AddressSanitizer aborts the reader on a failed allocation, and has its own memory
-        CHECK_THAT(lines[0], Catch::Contains(file.expected));
+        CHECK_THAT(lines.back(), Catch::Contains(file.expected));
         CHECK(measured.maxResidentKiB < 1024 * 1024); // 1 GiB
 #endif
     }
