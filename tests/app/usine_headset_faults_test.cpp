@@ -169,7 +169,7 @@ struct StallingVisit {
 } // namespace
 
 TEST_CASE("Ctrl+C twice within 1 s is one request: the visit still ends cleanly", "[headset][stop]") {
-    StallingVisit stalling("stop-double-tap", 1); // the runtime takes 1 s to end the session
+    StallingVisit stalling("stop-double-tap", 0.5); // the runtime takes 0.5 s to end the session
     stalling.visit.signal(SIGINT);
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     stalling.visit.signal(SIGINT);
