@@ -40,6 +40,12 @@ ShapedText shapeText(const FontFace& font, std::string_view utf8, const std::str
     for (unsigned i = 0; i < count; ++i) {
         if (infos[i].codepoint == 0) { // .notdef: the font has no glyph for this character
             const std::uint32_t codePoint = firstCodePoint(utf8.substr(infos[i].cluster));
+            if (codePoint < 0x20) { // a line feed or tab: layout, not ink
+                ShapedGlyph control;
+                control.cluster = infos[i].cluster;
+                shaped.glyphs.push_back(control);
+                continue;
+            }
             char name[16];
             std::snprintf(name, sizeof name, "U+%04X", codePoint);
             missing += (missing.empty() ? "" : ", ") + std::string(name);
