@@ -1,0 +1,96 @@
+// OpenAL Soft devices and contexts (see sound_output.h).
+#include "audio/sound_output.h"
+
+#include "audio/openal_headers.h"
+
+#include "core/error.h"
+#include "core/log.h"
+#include "core/text.h"
+
+#include <algorithm>
+
+namespace usine::audio {
+
+struct SoundOutput::Handles {
+    ALCdevice* device = nullptr;
+    ALCcontext* context = nullptr;
+    ~Handles() {
+        if (context) {
+            if (alcGetCurrentContext() == context) alcMakeContextCurrent(nullptr);
+            alcDestroyContext(context);
+        }
+        if (device) alcCloseDevice(device);
+    }
+};
+
+namespace {
+
+bool hrtfOn(ALCdevice* device) {
+    ALCint status = 0;
+    alcGetIntegerv(device, ALC_HRTF_SOFT, 1, &status);
+    return status == ALC_TRUE;
+}
+
+} // namespace
+
+std::unique_ptr<SoundOutput> SoundOutput::openSpeakers() {
+    std::unique_ptr<SoundOutput> output(new SoundOutput);
+    output->handles_ = std::make_unique<Handles>();
+    output->handles_->device = alcOpenDevice(nullptr);
+    if (!output->handles_->device) {
+        log::warning("no audio device: the visit goes on without sound");
+        return nullptr;
+    }
+    // HRTF: let OpenAL Soft decide (on for headphones and headsets, off on speakers).
+    const ALCint attributes[] = {ALC_HRTF_SOFT, ALC_DONT_CARE_SOFT, 0};
+    output->handles_->context = alcCreateContext(output->handles_->device, attributes);
+    if (!output->handles_->context || !alcMakeContextCurrent(output->handles_->context)) {
+        log::warning("the audio device would not start: the visit goes on without sound");
+        return nullptr;
+    }
+    output->hrtf_ = hrtfOn(output->handles_->device);
+    return output;
+}
+
+std::unique_ptr<SoundOutput> SoundOutput::openLoopback(int sampleRate) {
+    if (!alcIsExtensionPresent(nullptr, "ALC_SOFT_loopback"))
+        throw SystemError("OpenAL has no loopback device (ALC_SOFT_loopback)");
+    std::unique_ptr<SoundOutput> output(new SoundOutput);
+    output->handles_ = std::make_unique<Handles>();
+    output->loopback_ = true;
+    output->handles_->device = alcLoopbackOpenDeviceSOFT(nullptr);
+    if (!output->handles_->device) throw SystemError("OpenAL could not open a loopback device");
+    const ALCint attributes[] = {ALC_FORMAT_CHANNELS_SOFT, ALC_STEREO_SOFT, ALC_FORMAT_TYPE_SOFT, ALC_FLOAT_SOFT,
+                                 ALC_FREQUENCY, sampleRate, ALC_HRTF_SOFT, ALC_TRUE, 0};
+    output->handles_->context = alcCreateContext(output->handles_->device, attributes);
+    if (!output->handles_->context || !alcMakeContextCurrent(output->handles_->context))
+        throw SystemError("OpenAL could not start the loopback device");
+    output->hrtf_ = hrtfOn(output->handles_->device);
+    return output;
+}
+
+SoundOutput::~SoundOutput() = default;
+
+void SoundOutput::setListener(const Pose& head) {
+    const glm::vec3 forward = head.orientation * glm::vec3(0, 0, -1);
+    const glm::vec3 up = head.orientation * glm::vec3(0, 1, 0);
+    const ALfloat orientation[] = {forward.x, forward.y, forward.z, up.x, up.y, up.z};
+    alListener3f(AL_POSITION, head.position.x, head.position.y, head.position.z);
+    alListenerfv(AL_ORIENTATION, orientation);
+}
+
+void SoundOutput::setVolume(float volume) { alListenerf(AL_GAIN, std::clamp(volume, 0.0f, 1.0f)); }
+
+std::string SoundOutput::description() const {
+    const ALCchar* name = alcGetString(handles_->device, ALC_DEVICE_SPECIFIER);
+    return concat(loopback_ ? "loopback" : (name ? name : "audio device"), hrtf_ ? ", HRTF" : ", no HRTF");
+}
+
+std::vector<float> SoundOutput::renderLoopback(int frames) {
+    if (!loopback_) throw SystemError("renderLoopback: not a loopback device");
+    std::vector<float> samples(static_cast<std::size_t>(frames) * 2);
+    alcRenderSamplesSOFT(handles_->device, samples.data(), frames);
+    return samples;
+}
+
+} // namespace usine::audio
