@@ -7,6 +7,7 @@
 #include "app/display_choice.h"
 #include "app/stop_request.h"
 #include "app/visit_option_scopes.h"
+#include "core/data_directory.h"
 #include "core/error.h"
 #include "core/log.h"
 #include "core/text.h"
@@ -17,6 +18,7 @@
 #include "render/stereo_renderer.h"
 #include "scene/pointer_models.h"
 #include "scene/scene.h"
+#include "ui/translations.h"
 #include "visit/visitor_rig.h"
 
 #include <atomic>
@@ -323,6 +325,10 @@ int visitCommand(const std::vector<std::string>& words) {
     if (arguments.positional().size() != 1) throw UserError("usine visit wants one MODEL file (see usine visit --help)");
     const VisitOptions options = visitOptions(arguments);
     refuseOptionsOutOfScope(arguments, options.mode);
+    // Every word a pupil will see, checked whole before anything starts: a text missing
+    // in one language stops here with its key and file, never a blank in the headset.
+    const ui::Translations texts = ui::Translations::load(dataDirectory() / "texts");
+    log::info(concat("texts: ", texts.keys().size(), " in French and English, from ", (dataDirectory() / "texts").string()));
 
     // Import before any display: it forks, safest before GPU drivers start threads.
     const LoadedModel loaded = loadModel(arguments.positional()[0]);

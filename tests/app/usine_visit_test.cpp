@@ -69,3 +69,21 @@ TEST_CASE("the headless walk comes from the model's bounds: a small part 1 km aw
     }
     CHECK(pictures == 4);
 }
+
+TEST_CASE("a text missing in one language stops the visit at start, naming the key and the file", "[visit]") {
+    const auto data = testing::testOutputDirectory() / "data-missing-text";
+    std::filesystem::remove_all(data);
+    std::filesystem::create_directories(data / "texts");
+    const std::string french = "[menu]\ntitle = \"Menu\"\nabout = \"À propos\"\n";
+    const std::string english = "[menu]\ntitle = \"Menu\"\n";
+    writeFileBytes(data / "texts" / "fr.toml", french.data(), french.size());
+    writeFileBytes(data / "texts" / "en.toml", english.data(), english.size());
+    const auto result = testing::runProgram(
+        "/usr/bin/env", {"USINE_DATA_DIR=" + data.string(), usineProgramPath(), "visit", testing::factoryCellModel(),
+                         "--mode", "headless", "--frames", "1"});
+    CHECK(result.exitCode == 2);
+    CHECK(result.errorLines() ==
+          std::vector<std::string>{"error: " + (data / "texts" / "en.toml").string() +
+                                   ": the text 'menu.about' is missing (it is in " +
+                                   (data / "texts" / "fr.toml").string() + ":3:9)"});
+}
