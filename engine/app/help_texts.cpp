@@ -22,6 +22,7 @@ Every command also takes:
 
 Environment:
   USINE_LOG=LEVEL      debug, info (default), warning or error; --verbose and --quiet win
+  USINE_DATA_DIR=DIR   the pupils' texts and other data (default: assets/ of this build)
   USINE_VALIDATION=1   turn on the Vulkan validation layer (and OpenXR's core validation
                        layer with a headset) and count their messages
   VK_ICD_FILENAMES     choose the Vulkan driver (tests pin Mesa's lavapipe)
