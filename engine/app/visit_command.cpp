@@ -18,6 +18,7 @@
 #include "render/stereo_renderer.h"
 #include "scene/pointer_models.h"
 #include "scene/scene.h"
+#include "ui/menu.h"
 #include "ui/translations.h"
 #include "visit/visitor_rig.h"
 
@@ -328,7 +329,9 @@ int visitCommand(const std::vector<std::string>& words) {
     // Every word a pupil will see, checked whole before anything starts: a text missing
     // in one language stops here with its key and file, never a blank in the headset.
     const ui::Translations texts = ui::Translations::load(dataDirectory() / "texts");
-    log::info(concat("texts: ", texts.keys().size(), " in French and English, from ", (dataDirectory() / "texts").string()));
+    const std::vector<ui::MenuEntry> menu = ui::loadMenu(dataDirectory() / "menu.toml", texts);
+    log::info(concat("texts: ", texts.keys().size(), " in French and English, from ", (dataDirectory() / "texts").string(),
+                     "; menu: ", menu.size(), " entries"));
 
     // Import before any display: it forks, safest before GPU drivers start threads.
     const LoadedModel loaded = loadModel(arguments.positional()[0]);

@@ -78,6 +78,7 @@ TEST_CASE("a text missing in one language stops the visit at start, naming the k
     const std::string english = "[menu]\ntitle = \"Menu\"\n";
     writeFileBytes(data / "texts" / "fr.toml", french.data(), french.size());
     writeFileBytes(data / "texts" / "en.toml", english.data(), english.size());
+    std::filesystem::copy_file(testing::sourceDirectory() / "assets" / "menu.toml", data / "menu.toml");
     const auto result = testing::runProgram(
         "/usr/bin/env", {"USINE_DATA_DIR=" + data.string(), usineProgramPath(), "visit", testing::factoryCellModel(),
                          "--mode", "headless", "--frames", "1"});
