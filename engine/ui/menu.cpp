@@ -5,7 +5,7 @@
 #include "core/files.h"
 #include "core/text.h"
 
-#include <toml++/toml.h>
+#include "ui/toml_problems.h"
 #include <utility>
 
 namespace usine::ui {
@@ -16,10 +16,6 @@ constexpr std::pair<const char*, MenuAction> kActions[] = {
     {"toggle-seated", MenuAction::ToggleSeated}, {"snap-turn", MenuAction::SnapTurn},
     {"eye-height", MenuAction::EyeHeight},       {"back-to-start", MenuAction::BackToStart},
     {"about", MenuAction::About},                {"close", MenuAction::Close}};
-
-std::string at(const std::string& file, const toml::source_region& region) {
-    return concat(file, ":", region.begin.line, ":", region.begin.column);
-}
 
 } // namespace
 
@@ -34,37 +30,33 @@ std::vector<MenuEntry> parseMenu(const std::string& text, const std::string& fil
         for (const toml::node& node : list ? *list : kNone) { // by reference: a copy loses the lines
             const toml::table* entry = node.as_table();
             if (!entry) {
-                problems.push_back(concat(at(fileName, node.source()), ": an entry must be a [[entry]] table"));
+                problems.push_back(concat(sourcePosition(fileName, node.source()), ": an entry must be a [[entry]] table"));
                 continue;
             }
             for (const auto& [key, value] : *entry)
                 if (key.str() != "text" && key.str() != "action")
-                    problems.push_back(concat(at(fileName, value.source()), ": unknown key '", key.str(), "' (text, action)"));
+                    problems.push_back(concat(sourcePosition(fileName, value.source()), ": unknown key '", key.str(), "' (text, action)"));
             const auto textKey = (*entry)["text"].value<std::string>();
             const auto actionName = (*entry)["action"].value<std::string>();
             if (!textKey || !actionName) {
-                problems.push_back(concat(at(fileName, node.source()), ": an entry needs text = \"KEY\" and action = \"NAME\""));
+                problems.push_back(concat(sourcePosition(fileName, node.source()), ": an entry needs text = \"KEY\" and action = \"NAME\""));
                 continue;
             }
             if (!texts.has(*textKey))
-                problems.push_back(concat(at(fileName, (*entry)["text"].node()->source()), ": no text '", *textKey,
+                problems.push_back(concat(sourcePosition(fileName, (*entry)["text"].node()->source()), ": no text '", *textKey,
                                           "' in the translation files"));
             std::optional<MenuAction> action;
             for (const auto& [name, value] : kActions)
                 if (*actionName == name) action = value;
             if (!action)
-                problems.push_back(concat(at(fileName, (*entry)["action"].node()->source()), ": unknown action '",
+                problems.push_back(concat(sourcePosition(fileName, (*entry)["action"].node()->source()), ": unknown action '",
                                           *actionName, "'"));
             if (action && texts.has(*textKey)) entries.push_back({*textKey, *action});
         }
     } catch (const toml::parse_error& error) {
-        problems.push_back(concat(at(fileName, error.source()), ": ", error.description()));
+        problems.push_back(concat(sourcePosition(fileName, error.source()), ": ", error.description()));
     }
-    if (!problems.empty()) {
-        std::string message = problems.front();
-        for (std::size_t i = 1; i < problems.size(); ++i) message += "\n" + problems[i];
-        throw UserError(message);
-    }
+    throwProblems(problems);
     return entries;
 }
 

@@ -6,7 +6,7 @@
 #include "core/text.h"
 #include "ui/french_typography.h"
 
-#include <toml++/toml.h>
+#include "ui/toml_problems.h"
 
 namespace usine::ui {
 namespace {
@@ -15,10 +15,6 @@ struct Entry {
     std::string text;
     std::string where; // FILE:LINE:COLUMN
 };
-
-std::string at(const std::string& file, const toml::source_region& region) {
-    return concat(file, ":", region.begin.line, ":", region.begin.column);
-}
 
 // Flattens nested tables into dotted keys ("menu.language"); every leaf must be text.
 void collect(const toml::table& table, const std::string& prefix, const std::string& file,
@@ -29,10 +25,10 @@ void collect(const toml::table& table, const std::string& prefix, const std::str
             collect(*child, key, file, out, problems);
         } else if (const toml::value<std::string>* value = node.as_string()) {
             if (value->get().empty())
-                problems.push_back(concat(at(file, node.source()), ": the text of '", key, "' is empty"));
-            out[key] = Entry{value->get(), at(file, node.source())};
+                problems.push_back(concat(sourcePosition(file, node.source()), ": the text of '", key, "' is empty"));
+            out[key] = Entry{value->get(), sourcePosition(file, node.source())};
         } else {
-            problems.push_back(concat(at(file, node.source()), ": '", key, "' must be text in quotes"));
+            problems.push_back(concat(sourcePosition(file, node.source()), ": '", key, "' must be text in quotes"));
         }
     }
 }
@@ -52,7 +48,7 @@ Translations Translations::parse(const std::vector<std::pair<Language, std::pair
             const toml::table table = toml::parse(text, file);
             collect(table, "", file, byLanguage[language], problems);
         } catch (const toml::parse_error& error) {
-            problems.push_back(concat(at(file, error.source()), ": ", error.description()));
+            problems.push_back(concat(sourcePosition(file, error.source()), ": ", error.description()));
         }
     }
     // Every key in every language: a text missing in one is a blank in a headset.
@@ -71,11 +67,7 @@ Translations Translations::parse(const std::vector<std::pair<Language, std::pair
                 language == Language::French ? applyFrenchTypography(found->second.text) : found->second.text;
         }
     }
-    if (!problems.empty()) {
-        std::string message = problems.front();
-        for (std::size_t i = 1; i < problems.size(); ++i) message += "\n" + problems[i];
-        throw UserError(message);
-    }
+    throwProblems(problems);
     return translations;
 }
 
