@@ -25,6 +25,8 @@ struct GraphicsPipelineDescription {
     VkCullModeFlags cullMode = VK_CULL_MODE_NONE;
     VkCompareOp depthCompare = VK_COMPARE_OP_GREATER_OR_EQUAL; // reversed depth
     bool depthWrite = true;
+    // Blends by the fragment's alpha (text edges, see-through panels); off: replaces.
+    bool alphaBlend = false;
 };
 
 OwnedPipeline createGraphicsPipeline(VkDevice device, const GraphicsPipelineDescription& description);

@@ -101,6 +101,32 @@ void UploadBatch::copyToImage(const GpuImage& destination, const Rgba8Image& pix
     });
 }
 
+void UploadBatch::copyToByteImage(const GpuImage& destination, std::span<const std::uint8_t> texels) {
+    const ImageDescription& d = destination.description;
+    if (texels.size() != std::size_t(d.extent.width) * d.extent.height || d.mipLevels != 1)
+        throw SystemError("UploadBatch: byte picture and image sizes differ");
+    const VkDeviceSize at = reserve(texels.size(), 16);
+    std::memcpy(stagingAt(at), texels.data(), texels.size());
+    bytesUploaded_ += texels.size();
+    VkBuffer source = staging_.get();
+    VkImage image = destination.get();
+    pending_.push_back([=](VkCommandBuffer commands) {
+        // Whatever the image held is replaced whole (frames reading it have finished).
+        transition(commands, {image, {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1}, VK_IMAGE_LAYOUT_UNDEFINED,
+                              VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+                              VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT});
+        VkBufferImageCopy region{};
+        region.bufferOffset = at;
+        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+        region.imageExtent = {d.extent.width, d.extent.height, 1};
+        vkCmdCopyBufferToImage(commands, source, image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
+        transition(commands, {image, {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1}, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                              VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL, VK_PIPELINE_STAGE_2_TRANSFER_BIT,
+                              VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+                              VK_ACCESS_2_SHADER_SAMPLED_READ_BIT});
+    });
+}
+
 void UploadBatch::flush() {
     if (pending_.empty()) return;
     context_.submitAndWait([&](VkCommandBuffer commands) {

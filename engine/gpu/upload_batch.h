@@ -25,6 +25,9 @@ public:
     // Fills mip level 0 (and the rest by linear blits when the image has more levels);
     // the image ends in SHADER_READ_ONLY_OPTIMAL for fragment shaders.
     void copyToImage(const GpuImage& destination, const Rgba8Image& pixels);
+    // Fills a one-level, one-byte-per-texel image (R8_UNORM: a glyph atlas) with
+    // width x height bytes, row by row; it ends in SHADER_READ_ONLY_OPTIMAL.
+    void copyToByteImage(const GpuImage& destination, std::span<const std::uint8_t> texels);
     // Submits everything still pending and waits for it.
     void finish();
 

@@ -9,8 +9,16 @@ const std::uint32_t kMeshVertex[] =
 const std::uint32_t kMeshFragment[] =
 #include "mesh.frag.inc"
     ;
+const std::uint32_t kPanelVertex[] =
+#include "panel.vert.inc"
+    ;
+const std::uint32_t kPanelFragment[] =
+#include "panel.frag.inc"
+    ;
 } // namespace
 
+std::span<const std::uint32_t> panelVertex() { return kPanelVertex; }
+std::span<const std::uint32_t> panelFragment() { return kPanelFragment; }
 std::span<const std::uint32_t> meshVertex() { return kMeshVertex; }
 std::span<const std::uint32_t> meshFragment() { return kMeshFragment; }
 

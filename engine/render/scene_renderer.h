@@ -22,6 +22,9 @@ public:
 
     VkDescriptorSetLayout instanceSetLayout() const { return instanceLayout_.get(); }
     VkDescriptorSetLayout textureSetLayout() const { return textureLayout_.get(); }
+    // The per-frame uniforms (set 0), shared with the panel pipeline.
+    VkDescriptorSetLayout frameSetLayout() const { return frameLayout_.get(); }
+    VkDescriptorSet frameSet() const { return frameSet_; }
 
     // Must not be called while a submitted frame that reads the uniforms is running.
     void setFrameUniforms(const FrameUniforms& uniforms);

@@ -38,6 +38,14 @@ StereoRenderer::StereoRenderer(GpuContext& context, const scene::Scene& scene,
     frameDone_ = OwnedFence(context.device(), fence);
 }
 
+void StereoRenderer::setPanels(ui::SdfGlyphs& glyphs, const std::vector<PlacedPanel>& panels) {
+    if (!panels_)
+        panels_ = std::make_unique<PanelRenderer>(context_, glyphs, renderer_.frameSetLayout(), StereoTarget::kColorFormat,
+                                                  StereoTarget::kDepthFormat, target_.samples(),
+                                                  target_.passes() == StereoPasses::OneMultiviewPass ? 0b11u : 0u);
+    panels_->setPanels(panels);
+}
+
 FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameDestination& destination) {
     FrameTiming timing;
     Stopwatch total;
@@ -54,6 +62,8 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
     for (std::uint32_t pass = 0; pass < target_.passCount(); ++pass) {
         target_.beginPass(commands_, pass, lighting_.background);
         renderer_.draw(commands_, *gpuScene_, target_.eyeExtent(), target_.firstEyeOfPass(pass));
+        // After the scene: panels blend their glyph edges over what is behind them.
+        if (panels_) panels_->draw(commands_, target_.eyeExtent(), target_.firstEyeOfPass(pass), renderer_.frameSet());
         target_.endPass(commands_);
     }
     target_.finish(commands_);

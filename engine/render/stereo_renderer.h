@@ -9,6 +9,7 @@
 #include "gpu/owned_handle.h"
 #include "render/frame_destination.h"
 #include "render/gpu_scene.h"
+#include "render/panel_renderer.h"
 #include "render/scene_renderer.h"
 #include "render/stereo_camera.h"
 #include "render/stereo_target.h"
@@ -52,6 +53,9 @@ public:
     const GpuSceneStats& sceneStats() const { return gpuScene_->stats(); }
     // Places a movable model of the scene (a controller, a pointer) for the next frame.
     void moveModel(std::size_t index, const glm::mat4& transform) { gpuScene_->moveModel(index, transform); }
+    // The panels (menu, texts, subtitles) of the next frames, drawn with depth after the
+    // scene; their glyphs come from `glyphs` (the first call sets up the panel pipeline).
+    void setPanels(ui::SdfGlyphs& glyphs, const std::vector<PlacedPanel>& panels);
     double uploadMs() const { return uploadMs_; }
     VkExtent2D eyeExtent() const { return target_.eyeExtent(); }
     VkSampleCountFlagBits samples() const { return target_.samples(); }
@@ -63,6 +67,7 @@ private:
     StereoTarget target_;
     SceneRenderer renderer_;
     std::unique_ptr<GpuScene> gpuScene_;
+    std::unique_ptr<PanelRenderer> panels_;
     double uploadMs_ = 0;
     gpu::GpuTimer timer_;
     gpu::OwnedCommandPool commandPool_;

@@ -26,6 +26,7 @@ public:
     // reaches beyond the outline (FreeType's default is 8).
     SdfGlyphs(const FontFace& font, int emPixels = 48, int spread = 8);
 
+    const FontFace& font() const { return font_; }
     int emPixels() const { return emPixels_; }
     int spread() const { return spread_; }
     // Made on first use.

@@ -1,0 +1,161 @@
+// Panel quads into a mapped vertex buffer, drawn by the panel pipeline (see panel_renderer.h).
+#include "render/panel_renderer.h"
+
+#include "gpu/gpu_context.h"
+#include "gpu/graphics_pipeline.h"
+#include "gpu/vulkan_check.h"
+#include "gpu/vulkan_struct.h"
+#include "render/embedded_shaders.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace usine::render {
+
+using namespace usine::gpu;
+
+namespace {
+
+struct PanelVertex {
+    glm::vec3 position;
+    glm::vec2 uv;
+    glm::vec4 colour; // linear
+    float kind;       // 0 rectangle, 1 glyph
+};
+
+// Each layer of a panel lies this far in front of the one below it: enough for depth to
+// keep text above its button at 3 m, too little for the eye to see.
+constexpr float kLayerStep = 0.0008f; // m
+
+float linearFromSrgb(std::uint8_t value) {
+    const float c = float(value) / 255.0f;
+    return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+}
+
+glm::vec4 linear(ui::Srgb8 colour) {
+    return {linearFromSrgb(colour.r), linearFromSrgb(colour.g), linearFromSrgb(colour.b), 1.0f};
+}
+
+} // namespace
+
+PanelRenderer::PanelRenderer(GpuContext& context, ui::SdfGlyphs& glyphs, VkDescriptorSetLayout frameSetLayout,
+                             VkFormat colorFormat, VkFormat depthFormat, VkSampleCountFlagBits samples,
+                             std::uint32_t viewMask)
+    : context_(context), atlas_(context, glyphs) {
+    const VkDevice device = context.device();
+    VkDescriptorSetLayoutBinding binding{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT,
+                                         nullptr};
+    auto layoutInfo = vkStruct<VkDescriptorSetLayoutCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO);
+    layoutInfo.bindingCount = 1;
+    layoutInfo.pBindings = &binding;
+    VkDescriptorSetLayout atlasLayout;
+    VK_CHECK(vkCreateDescriptorSetLayout(device, &layoutInfo, nullptr, &atlasLayout));
+    atlasLayout_ = OwnedDescriptorSetLayout(device, atlasLayout);
+
+    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1};
+    auto poolInfo = vkStruct<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
+    poolInfo.maxSets = 1;
+    poolInfo.poolSizeCount = 1;
+    poolInfo.pPoolSizes = &size;
+    VkDescriptorPool pool;
+    VK_CHECK(vkCreateDescriptorPool(device, &poolInfo, nullptr, &pool));
+    pool_ = OwnedDescriptorPool(device, pool);
+    auto allocate = vkStruct<VkDescriptorSetAllocateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO);
+    allocate.descriptorPool = pool;
+    allocate.descriptorSetCount = 1;
+    allocate.pSetLayouts = &atlasLayout;
+    VK_CHECK(vkAllocateDescriptorSets(device, &allocate, &atlasSet_));
+    VkDescriptorImageInfo imageInfo{atlas_.sampler(), atlas_.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+    auto write = vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
+    write.dstSet = atlasSet_;
+    write.descriptorCount = 1;
+    write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    write.pImageInfo = &imageInfo;
+    vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
+
+    const VkDescriptorSetLayout setLayouts[] = {frameSetLayout, atlasLayout};
+    const VkPushConstantRange pushRange{VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof(std::uint32_t)};
+    auto pipelineLayoutInfo = vkStruct<VkPipelineLayoutCreateInfo>(VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO);
+    pipelineLayoutInfo.setLayoutCount = 2;
+    pipelineLayoutInfo.pSetLayouts = setLayouts;
+    pipelineLayoutInfo.pushConstantRangeCount = 1;
+    pipelineLayoutInfo.pPushConstantRanges = &pushRange;
+    VkPipelineLayout pipelineLayout;
+    VK_CHECK(vkCreatePipelineLayout(device, &pipelineLayoutInfo, nullptr, &pipelineLayout));
+    pipelineLayout_ = OwnedPipelineLayout(device, pipelineLayout);
+
+    OwnedShaderModule vertex = createShaderModule(device, shaders::panelVertex());
+    OwnedShaderModule fragment = createShaderModule(device, shaders::panelFragment());
+    GraphicsPipelineDescription description;
+    description.layout = pipelineLayout;
+    description.vertexShader = vertex.get();
+    description.fragmentShader = fragment.get();
+    description.vertexBindings = {{0, sizeof(PanelVertex), VK_VERTEX_INPUT_RATE_VERTEX}};
+    description.vertexAttributes = {
+        {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(PanelVertex, position)},
+        {1, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(PanelVertex, uv)},
+        {2, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(PanelVertex, colour)},
+        {3, 0, VK_FORMAT_R32_SFLOAT, offsetof(PanelVertex, kind)},
+    };
+    description.colorFormat = colorFormat;
+    description.depthFormat = depthFormat;
+    description.samples = samples;
+    description.viewMask = viewMask;
+    description.alphaBlend = true;
+    pipeline_ = createGraphicsPipeline(device, description);
+}
+
+void PanelRenderer::setPanels(const std::vector<PlacedPanel>& panels) {
+    std::vector<PanelVertex> vertices;
+    for (const PlacedPanel& panel : panels) {
+        const glm::mat4 toWorld = poseMatrix(panel.pose);
+        const glm::vec2 half = panel.drawing.size * 0.5f;
+        for (const ui::PanelQuad& quad : panel.drawing.quads) {
+            // Panel coordinates (metres from the top-left, y down) to the panel's own
+            // space (centre, y up, +Z to the reader), then to the world.
+            const float z = float(quad.layer) * kLayerStep;
+            auto corner = [&](float x, float y) {
+                return glm::vec3(toWorld * glm::vec4(x - half.x, half.y - y, z, 1.0f));
+            };
+            glm::vec4 uv(0);
+            if (quad.glyph) uv = atlas_.uvRect(*quad.glyph);
+            const glm::vec4 colour = linear(quad.colour);
+            const float kind = quad.glyph ? 1.0f : 0.0f;
+            const PanelVertex topLeft{corner(quad.min.x, quad.min.y), {uv.x, uv.y}, colour, kind};
+            const PanelVertex topRight{corner(quad.max.x, quad.min.y), {uv.z, uv.y}, colour, kind};
+            const PanelVertex bottomLeft{corner(quad.min.x, quad.max.y), {uv.x, uv.w}, colour, kind};
+            const PanelVertex bottomRight{corner(quad.max.x, quad.max.y), {uv.z, uv.w}, colour, kind};
+            // Counter-clockwise seen from the front.
+            vertices.insert(vertices.end(), {topLeft, bottomLeft, bottomRight, topLeft, bottomRight, topRight});
+        }
+    }
+    atlas_.uploadIfChanged();
+    const VkDeviceSize bytes = vertices.size() * sizeof(PanelVertex);
+    if (bytes > vertices_.size) {
+        // Grows by doubling: panels change size as their texts and buttons change.
+        VkDeviceSize capacity = std::max<VkDeviceSize>(vertices_.size * 2, 64 * 1024);
+        while (capacity < bytes) capacity *= 2;
+        vertices_ = createBuffer(context_, capacity, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, MemoryUse::Upload);
+    }
+    if (bytes) std::memcpy(vertices_.mapped(), vertices.data(), bytes);
+    vertexCount_ = static_cast<std::uint32_t>(vertices.size());
+}
+
+void PanelRenderer::draw(VkCommandBuffer commands, VkExtent2D extent, std::uint32_t firstEye,
+                         VkDescriptorSet frameSet) const {
+    if (vertexCount_ == 0) return;
+    const VkViewport viewport{0, 0, static_cast<float>(extent.width), static_cast<float>(extent.height), 0, 1};
+    const VkRect2D scissor{{0, 0}, extent};
+    vkCmdSetViewport(commands, 0, 1, &viewport);
+    vkCmdSetScissor(commands, 0, 1, &scissor);
+    vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.get());
+    const VkDescriptorSet sets[] = {frameSet, atlasSet_};
+    vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 2, sets, 0, nullptr);
+    const VkBuffer buffer = vertices_.get();
+    const VkDeviceSize zero = 0;
+    vkCmdBindVertexBuffers(commands, 0, 1, &buffer, &zero);
+    vkCmdPushConstants(commands, pipelineLayout_.get(), VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof firstEye, &firstEye);
+    vkCmdDraw(commands, vertexCount_, 1, 0, 0);
+}
+
+} // namespace usine::render

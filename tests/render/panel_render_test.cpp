@@ -1,0 +1,178 @@
+// Panels drawn by the renderer, measured in the pictures: the words are there with a
+// contrast of at least 7:1 as they reach the eye, a panel seen from behind shows no
+// words, a machine in front of a panel hides it (panels are drawn with depth), and body
+// text at 1 m on a Quest 3-sized eye picture has an "x" at least 10 pixels tall.
+#include "core/image_io.h"
+#include "render/stereo_renderer.h"
+#include "support/gpu_test_context.h"
+#include "support/test_paths.h"
+#include "support/test_scenes.h"
+#include "ui/contrast.h"
+#include "ui/font_face.h"
+#include "ui/panel_layout.h"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <glm/gtc/quaternion.hpp>
+
+using namespace usine;
+
+namespace {
+
+ui::Translations testTexts() {
+    const std::string french = "[t]\ntitle = \"À propos\"\nbody = \"Œuvre à l’été : ça « marche » !\"\nx = \"x\"\n";
+    const std::string english = "[t]\ntitle = \"About\"\nbody = \"Works in summer: it does!\"\nx = \"x\"\n";
+    return ui::Translations::parse(
+        {{ui::Language::French, {"fr.toml", french}}, {ui::Language::English, {"en.toml", english}}});
+}
+
+// Where a world point lands in a picture seen from the origin looking down -Z.
+glm::dvec2 pixelOf(const glm::vec3& point, const Fov& fov, VkExtent2D extent) {
+    const double tx = point.x / -point.z, ty = point.y / -point.z;
+    const double l = std::tan(fov.angleLeft), r = std::tan(fov.angleRight), u = std::tan(fov.angleUp),
+                 d = std::tan(fov.angleDown);
+    return {(tx - l) / (r - l) * extent.width, (u - ty) / (u - d) * extent.height};
+}
+
+double luminance(const std::uint8_t* p) { return ui::relativeLuminance({p[0], p[1], p[2]}); }
+
+struct Region {
+    int x0, y0, x1, y1;
+};
+
+// The panel's rectangle in the picture, a few pixels inside its edges.
+Region panelRegion(const ui::PanelDrawing& drawing, const glm::vec3& centre, const Fov& fov, VkExtent2D extent) {
+    const glm::dvec2 topLeft = pixelOf(centre + glm::vec3(-drawing.size.x / 2, drawing.size.y / 2, 0), fov, extent);
+    const glm::dvec2 bottomRight = pixelOf(centre + glm::vec3(drawing.size.x / 2, -drawing.size.y / 2, 0), fov, extent);
+    return {int(topLeft.x) + 3, int(topLeft.y) + 3, int(bottomRight.x) - 3, int(bottomRight.y) - 3};
+}
+
+struct Measured {
+    ui::Srgb8 darkest{255, 255, 255}, lightest{0, 0, 0};
+    long lightPixels = 0; // brighter than half-way between the two
+    int inkTop = 1 << 30, inkBottom = -1;
+};
+
+Measured measure(const Rgba8Image& picture, const Region& region) {
+    Measured m;
+    double low = 2, high = -1;
+    for (int y = region.y0; y < region.y1; ++y)
+        for (int x = region.x0; x < region.x1; ++x) {
+            const std::uint8_t* p = picture.at(x, y);
+            const double l = luminance(p);
+            if (l < low) low = l, m.darkest = {p[0], p[1], p[2]};
+            if (l > high) high = l, m.lightest = {p[0], p[1], p[2]};
+        }
+    const double middle = (luminance(&m.darkest.r) + luminance(&m.lightest.r)) / 2;
+    for (int y = region.y0; y < region.y1; ++y)
+        for (int x = region.x0; x < region.x1; ++x)
+            if (luminance(picture.at(x, y)) > middle && high - low > 0.05) {
+                ++m.lightPixels;
+                m.inkTop = std::min(m.inkTop, y);
+                m.inkBottom = std::max(m.inkBottom, y);
+            }
+    return m;
+}
+
+struct PanelShot {
+    Rgba8Image left;
+    ui::PanelDrawing drawing;
+};
+
+PanelShot shoot(const scene::Scene& scene, const ui::PanelContent& content, const Pose& panelPose, const Fov& fov,
+                VkExtent2D extent, VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_4_BIT, float readingDistance = 1.5f) {
+    static ui::FontFace font;
+    static ui::SdfGlyphs glyphs(font);
+    ui::PanelLook look;
+    look.readingDistance = readingDistance;
+    PanelShot shot;
+    shot.drawing = ui::layoutPanel(content, {}, testTexts(), ui::Language::French, glyphs, look);
+    render::StereoRenderer renderer(testing::sharedGpu(), scene, {extent, samples, std::nullopt, false});
+    renderer.setPanels(glyphs, {{panelPose, shot.drawing}});
+    renderer.renderFrame(render::stereoCameraFromHead(Pose{}, 0.0f, fov, 0.05f, 50.0f));
+    shot.left = renderer.eyes()[0];
+    return shot;
+}
+
+scene::Scene wallBehind() {
+    return scene::sceneOfModel(std::make_shared<asset::Model>(testing::squareModel({0, 0, -6}, 4, 0xff808080u)));
+}
+
+} // namespace
+
+TEST_CASE("a panel's words reach the eye with a contrast of at least 7:1", "[panel][render]") {
+    const VkExtent2D extent{480, 360};
+    const Fov fov = symmetricFov(glm::radians(70.0f), 480.0f / 360.0f);
+    ui::PanelContent content;
+    content.titleKey = "t.title";
+    content.bodyKey = "t.body";
+    const glm::vec3 centre(0, 0, -1.5f);
+    const PanelShot shot = shoot(wallBehind(), content, Pose{glm::quat(1, 0, 0, 0), centre}, fov, extent);
+    writePng(testing::testOutputDirectory() / "panel_front.png", shot.left);
+    const Measured m = measure(shot.left, panelRegion(shot.drawing, centre, fov, extent));
+    const double contrast = ui::contrastRatio(m.darkest, m.lightest);
+    INFO("darkest " << int(m.darkest.r) << "," << int(m.darkest.g) << "," << int(m.darkest.b) << "; lightest "
+                    << int(m.lightest.r) << "," << int(m.lightest.g) << "," << int(m.lightest.b) << "; contrast "
+                    << contrast << ":1, " << m.lightPixels << " ink pixels");
+    CHECK(contrast >= ui::kMinimumTextContrast);
+    CHECK(m.lightPixels > 200); // words, not a blank board (372 at this size)
+}
+
+TEST_CASE("a panel seen from behind shows no words", "[panel][render]") {
+    const VkExtent2D extent{480, 360};
+    const Fov fov = symmetricFov(glm::radians(70.0f), 480.0f / 360.0f);
+    ui::PanelContent content;
+    content.titleKey = "t.title";
+    content.bodyKey = "t.body";
+    const glm::vec3 centre(0, 0, -1.5f);
+    const glm::quat turned = glm::angleAxis(glm::radians(180.0f), glm::vec3(0, 1, 0));
+    const PanelShot shot = shoot(wallBehind(), content, Pose{turned, centre}, fov, extent);
+    writePng(testing::testOutputDirectory() / "panel_back.png", shot.left);
+    const Measured m = measure(shot.left, panelRegion(shot.drawing, centre, fov, extent));
+    CHECK(m.lightPixels == 0);
+    CHECK(ui::contrastRatio(m.darkest, m.lightest) < 1.1);
+}
+
+TEST_CASE("a machine between the eye and a panel hides it: panels are drawn with depth", "[panel][render]") {
+    const VkExtent2D extent{480, 360};
+    const Fov fov = symmetricFov(glm::radians(70.0f), 480.0f / 360.0f);
+    ui::PanelContent content;
+    content.titleKey = "t.title";
+    content.bodyKey = "t.body";
+    const glm::vec3 centre(0, 0, -1.5f);
+    // A red board 1 m away, wider and taller than the panel.
+    const scene::Scene scene =
+        scene::sceneOfModel(std::make_shared<asset::Model>(testing::squareModel({0, 0, -1.0f}, 1.2f, 0xff0000ffu)));
+    const PanelShot shot = shoot(scene, content, Pose{glm::quat(1, 0, 0, 0), centre}, fov, extent);
+    writePng(testing::testOutputDirectory() / "panel_hidden.png", shot.left);
+    const Measured m = measure(shot.left, panelRegion(shot.drawing, centre, fov, extent));
+    CHECK(m.lightPixels == 0); // no white text shows through
+    CHECK(int(m.darkest.r) > 2 * int(m.darkest.g)); // all red
+}
+
+TEST_CASE("body text at 1 m on a Quest 3 eye picture has an x at least 10 pixels tall", "[panel][render][legibility]") {
+    // Meta Quest 3: 2064 x 2208 pixels per eye (its recommended size); Meta gives 110
+    // degrees across and 96 degrees up and down for the headset. We state the left eye
+    // as 55 degrees outwards, 41 inwards (the overlap), 48 up and 48 down; the x sits at
+    // the centre of the picture's pixel spacing, as text one looks at does.
+    const VkExtent2D extent{2064, 2208};
+    const Fov fov{glm::radians(-55.0f), glm::radians(41.0f), glm::radians(48.0f), glm::radians(-48.0f)};
+    ui::PanelContent content;
+    content.bodyKey = "t.x";
+    // Straight ahead of the eye, 1 m away, sized for reading at 1 m (body em 28 dmm).
+    const glm::vec3 centre(0, 0, -1.0f);
+    const PanelShot shot =
+        shoot(wallBehind(), content, Pose{glm::quat(1, 0, 0, 0), centre}, fov, extent, VK_SAMPLE_COUNT_4_BIT, 1.0f);
+    const Region region = panelRegion(shot.drawing, centre, fov, extent);
+    const Measured m = measure(shot.left, region);
+    const int height = m.inkBottom - m.inkTop + 1;
+    INFO("x ink from row " << m.inkTop << " to " << m.inkBottom << ": " << height << " pixels; contrast "
+                           << ui::contrastRatio(m.darkest, m.lightest));
+    Rgba8Image crop(region.x1 - region.x0, region.y1 - region.y0);
+    for (int y = 0; y < crop.height; ++y)
+        for (int x = 0; x < crop.width; ++x)
+            std::copy_n(shot.left.at(region.x0 + x, region.y0 + y), 4, crop.at(x, y));
+    writePng(testing::testOutputDirectory() / "panel_quest3_x.png", crop);
+    CHECK(height >= 10);
+    CHECK(ui::contrastRatio(m.darkest, m.lightest) >= ui::kMinimumTextContrast);
+}
