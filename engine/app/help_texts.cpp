@@ -70,14 +70,17 @@ controller buzzes, and the visitor sees from their own eye height.
 In a window: walk with the keys at W A S D (Z Q S D on a French keyboard) or the up
 and down arrows, turn with Q E (A E) or the left and right arrows, hold the right
 mouse button to look around, point with the mouse, select with a left click or Space,
-grab with F, menu with Tab, quit with Escape. The window's title shows the keys as
-your keyboard names them.
+grab with F, menu with Tab. In a panel, the up and down arrows move, Enter chooses,
+Escape closes it; Escape with no panel open quits. The window's title shows the keys
+as your keyboard names them.
 
 Options:
   --mode xr|desktop|headless   use this display, whatever is found
   --tour SCRIPT         headless: the tour to play (poses, presses; see
                         engine/display/tour_script.h); default: a walk along the model
   --out FOLDER          headless: where the pictures go (default out/tour)
+  --language fr|en      the language the visit starts in (default fr; the menu
+                        switches it at any time)
   --seated              the visitor sits: their eyes are lifted to standing height
   --eye-height M        standing eye height used when the headset cannot tell, or seated
                         (default 1.50)

@@ -20,6 +20,9 @@
 #include "scene/scene.h"
 #include "ui/menu.h"
 #include "ui/translations.h"
+#include "ui/font_face.h"
+#include "ui/sdf_glyphs.h"
+#include "visit/experience.h"
 #include "visit/visitor_rig.h"
 
 #include <atomic>
@@ -64,6 +67,7 @@ struct VisitOptions {
     std::optional<float> eyeDistance;
     double headsetWaitSeconds = 10;  // without --mode: how long to wait for a headset
     fs::path outFolder = "out/tour";
+    ui::Language language = ui::Language::French;
     visit::RigSettings rig;
     render::RenderSettings render;
     gpu::GpuOptions gpu;
@@ -91,6 +95,11 @@ VisitOptions visitOptions(const Arguments& arguments) {
         options.eyeDistance = static_cast<float>(arguments.number("--eye-distance", 0.063, 0, 1));
     options.headsetWaitSeconds = arguments.number("--headset-wait", 10, 0, 600);
     options.outFolder = arguments.text("--out", "out/tour");
+    if (auto language = arguments.value("--language")) {
+        if (*language == "fr") options.language = ui::Language::French;
+        else if (*language == "en") options.language = ui::Language::English;
+        else throw UserError(concat("--language wants fr or en, not '", *language, "'"));
+    }
     options.rig.seated = arguments.has("--seated");
     options.rig.heightOffset = static_cast<float>(arguments.number("--height-offset", 0.0, -1.0, 1.0));
     options.rig.standingEyeHeight = static_cast<float>(arguments.number("--eye-height", 1.50, 1.0, 2.0));
@@ -253,8 +262,54 @@ void tellFloorForgotten() {
 
 // Runs frames until the display quits (returns true) or must be replaced (false).
 // `frames` counts the frames drawn, over every display of the visit.
+// What the visit shows besides the plant: the panels, their words and glyphs.
+struct Words {
+    ui::SdfGlyphs& glyphs;
+    visit::Experience& experience;
+};
+
+// While a panel is open, the trigger and the sticks are for it: the visitor does not
+// walk or turn (a stickless controller walks with the trigger).
+InputState inputForRig(const InputState& input, bool panelOpen) {
+    if (!panelOpen) return input;
+    InputState still = input;
+    for (HandInput& hand : still.hands) {
+        hand.stick = glm::vec2(0);
+        hand.turn = 0;
+        hand.select = false;
+    }
+    return still;
+}
+
+// A menu choice the visitor rig carries out.
+void applyChoice(ui::MenuAction action, visit::VisitorRig& rig) {
+    visit::RigSettings settings = rig.settings();
+    switch (action) {
+    case ui::MenuAction::ToggleSeated:
+        settings.seated = !settings.seated;
+        log::info(settings.seated ? "menu choice: seated (eyes lifted to standing height)" : "menu choice: standing");
+        break;
+    case ui::MenuAction::SnapTurn:
+        // 30 degrees suits most; 45 turns faster, 15 is gentler for those who feel unwell.
+        settings.snapTurnDegrees = settings.snapTurnDegrees < 20 ? 30.0f : settings.snapTurnDegrees < 40 ? 45.0f : 15.0f;
+        log::info(concat("menu choice: turning in steps of ", int(settings.snapTurnDegrees), " degrees"));
+        break;
+    case ui::MenuAction::EyeHeight:
+        // Steps of 10 cm, from 1.20 m (a seated pupil's eyes) to 1.70 m, then around.
+        settings.standingEyeHeight = settings.standingEyeHeight >= 1.65f ? 1.2f : settings.standingEyeHeight + 0.1f;
+        log::info(concat("menu choice: eye height ", settings.standingEyeHeight, " m (seated, or when the headset cannot tell)"));
+        break;
+    case ui::MenuAction::BackToStart:
+        rig.backToStart();
+        log::info("menu choice: back to the start");
+        return;
+    default: return;
+    }
+    rig.changeSettings(settings);
+}
+
 bool runFrames(display::Display& display, const scene::Scene& scene, const HandModels& hands,
-               const VisitOptions& options, visit::VisitorRig& rig, long long& frames) {
+               const VisitOptions& options, visit::VisitorRig& rig, Words& words, long long& frames) {
     render::RenderSettings settings = options.render;
     settings.eyeExtent = display.eyeExtent();
     settings.keepDepth = display.wantsDepth();
@@ -287,7 +342,20 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
         if (frame.headTracked) {
             const Pose head{frame.eyes[0].pose.orientation,
                             (frame.eyes[0].pose.position + frame.eyes[1].pose.position) * 0.5f};
-            const visit::RigEvents events = rig.update(display.input(), head, frame.deltaSeconds);
+            const visit::RigEvents events = rig.update(inputForRig(display.input(), words.experience.panelOpen()),
+                                                       head, frame.deltaSeconds);
+            const ui::Language languageBefore = words.experience.state().language;
+            const visit::ExperienceEvents chosen =
+                words.experience.update(display.input(), rig, rig.toWorld(head), frame.deltaSeconds);
+            // A tick felt as the laser reaches a button: short and light.
+            for (const Hand hand : chosen.hoverTicks) display.vibrate(hand, 0.3f, 0.02f);
+            if (chosen.chosen) applyChoice(*chosen.chosen, rig);
+            if (words.experience.state().language != languageBefore)
+                log::info(concat("menu choice: language ", ui::languageCode(words.experience.state().language)));
+            if (chosen.quit) {
+                log::info("the visitor quit (back, with no panel open)");
+                display.requestQuit();
+            }
             if (events.floorSet) {
                 display.vibrate(*events.floorSet, 0.6f, 0.25f); // felt: the floor is taken
                 log::info(concat("floor set at the ", *events.floorSet == Hand::Left ? "left" : "right",
@@ -296,6 +364,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
         }
         if (status == display::FrameStatus::Render) {
             placeHandModels(renderer, hands, display.input(), rig);
+            renderer.setPanels(words.glyphs, words.experience.panels());
             render::StereoCamera camera;
             for (int eye = 0; eye < 2; ++eye) camera.eyes[eye] = rig.toWorld(frame.eyes[eye]);
             camera.nearZ = frame.nearZ = nearZ;
@@ -317,7 +386,8 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
 int visitCommand(const std::vector<std::string>& words) {
     std::set<std::string> valueOptions = kViewValueOptions;
     valueOptions.insert(
-        {"--mode", "--tour", "--out", "--height-offset", "--eye-height", "--frames", "--start", "--headset-wait"});
+        {"--mode", "--tour", "--out", "--height-offset", "--eye-height", "--frames", "--start", "--headset-wait",
+         "--language"});
     const Arguments arguments(words, valueOptions, {"--help", "--seated", "--left-handed", "--spectator"});
     if (arguments.has("--help")) {
         std::fputs(kVisitHelp, stdout);
@@ -332,6 +402,12 @@ int visitCommand(const std::vector<std::string>& words) {
     const std::vector<ui::MenuEntry> menu = ui::loadMenu(dataDirectory() / "menu.toml", texts);
     log::info(concat("texts: ", texts.keys().size(), " in French and English, from ", (dataDirectory() / "texts").string(),
                      "; menu: ", menu.size(), " entries"));
+    const ui::FontFace font;
+    ui::SdfGlyphs glyphs(font);
+    visit::ExperienceState startState;
+    startState.language = options.language;
+    visit::Experience experience(texts, menu, glyphs, startState);
+    Words shown{glyphs, experience};
 
     // Import before any display: it forks, safest before GPU drivers start threads.
     const LoadedModel loaded = loadModel(arguments.positional()[0]);
@@ -385,7 +461,7 @@ int visitCommand(const std::vector<std::string>& words) {
         }
         log::info(concat("display: ", modeName(decision.mode), ", because ", decision.reason, " - ",
                          display->description()));
-        const bool finished = runFrames(*display, scene, hands, options, rig, frames);
+        const bool finished = runFrames(*display, scene, hands, options, rig, shown, frames);
         validation.add(*display);
         if (finished) break;
         log::warning("the display was lost; starting it again");

@@ -30,8 +30,18 @@ struct HandInput {
     bool menu = false;    // menu button held
 };
 
+// Keys that move through panels: a window's keyboard (arrows, Enter, Escape), or a
+// script. Held this frame.
+struct PanelKeys {
+    bool up = false;
+    bool down = false;
+    bool enter = false;
+    bool back = false; // closes the open panel; with none open, ends the visit
+};
+
 struct InputState {
     HandInput hands[2];
+    PanelKeys keys;
 
     HandInput& operator[](Hand hand) { return hands[static_cast<int>(hand)]; }
     const HandInput& operator[](Hand hand) const { return hands[static_cast<int>(hand)]; }

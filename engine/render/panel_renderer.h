@@ -13,11 +13,7 @@
 
 namespace usine::render {
 
-// A panel in the world: `pose` at its centre, its front (+Z) towards the reader.
-struct PlacedPanel {
-    Pose pose;
-    ui::PanelDrawing drawing;
-};
+using ui::PlacedPanel;
 
 class PanelRenderer {
 public:

@@ -49,9 +49,19 @@ float paragraphHeight(const Paragraph& paragraph, float em) {
     return (0.8f + 0.3f + (lines - 1) * paragraph.lineHeight) * em; // ascent, descent, line gaps
 }
 
-void addParagraph(Column& column, const std::string& key, float em, Srgb8 colour, const Translations& texts,
-                  Language language) {
-    const Paragraph paragraph = layoutParagraph(column.glyphs.font(), texts.text(key, language),
+std::string filledIn(std::string text, const PanelContent& content) {
+    for (const auto& [name, value] : content.values) {
+        const std::string placeholder = "{" + name + "}";
+        for (std::size_t at = text.find(placeholder); at != std::string::npos;
+             at = text.find(placeholder, at + value.size()))
+            text.replace(at, placeholder.size(), value);
+    }
+    return text;
+}
+
+void addParagraph(Column& column, const std::string& key, float em, Srgb8 colour, const PanelContent& content,
+                  const Translations& texts, Language language) {
+    const Paragraph paragraph = layoutParagraph(column.glyphs.font(), filledIn(texts.text(key, language), content),
                                                 languageCode(language), column.width / em, key);
     placeParagraph(column, paragraph, em, column.left, column.y, column.width, false, colour);
     column.y += paragraphHeight(paragraph, em);
@@ -73,14 +83,14 @@ PanelDrawing layoutPanel(const PanelContent& content, const PanelState& state, c
     drawing.quads.push_back({}); // the background, sized at the end
 
     if (!content.titleKey.empty()) {
-        addParagraph(column, content.titleKey, title, look.text, texts, language);
+        addParagraph(column, content.titleKey, title, look.text, content, texts, language);
         column.y += gap;
     }
     std::vector<std::string> paragraphs;
     if (!content.bodyKey.empty()) paragraphs.push_back(content.bodyKey);
     paragraphs.insert(paragraphs.end(), content.extraBodyKeys.begin(), content.extraBodyKeys.end());
     for (const std::string& key : paragraphs) {
-        addParagraph(column, key, body, look.text, texts, language);
+        addParagraph(column, key, body, look.text, content, texts, language);
         column.y += gap;
     }
     if (content.progress) {
@@ -97,7 +107,7 @@ PanelDrawing layoutPanel(const PanelContent& content, const PanelState& state, c
         const std::string& key = content.buttonKeys[index];
         const bool lit = state.hovered == int(index) || state.focused == int(index);
         const float inset = 0.5f * body;
-        const Paragraph label = layoutParagraph(glyphs.font(), texts.text(key, language), languageCode(language),
+        const Paragraph label = layoutParagraph(glyphs.font(), filledIn(texts.text(key, language), content), languageCode(language),
                                                 (column.width - 2 * inset) / body, key);
         const float labelHeight = paragraphHeight(label, body);
         const float buttonHeight = labelHeight + 2 * 0.35f * body;

@@ -6,6 +6,7 @@
 // as at 3 m. API-free: tested without a GPU.
 #pragma once
 
+#include "core/view_geometry.h"
 #include "ui/contrast.h"
 #include "ui/sdf_glyphs.h"
 #include "ui/translations.h"
@@ -26,12 +27,16 @@ struct PanelContent {
     std::vector<std::string> extraBodyKeys; // more paragraphs (the about panel's licences)
     std::vector<std::string> buttonKeys; // top to bottom
     std::optional<float> progress;       // 0..1: a bar under the body
+    // "{name}" in a text is replaced by its value: numbers and names that are not words
+    // to translate (a version, an angle).
+    std::vector<std::pair<std::string, std::string>> values;
 };
 
 // Which button the pointer is on and which has the keyboard's focus (-1: none).
 struct PanelState {
     int hovered = -1;
     int focused = -1;
+    bool operator==(const PanelState&) const = default;
 };
 
 struct PanelLook {
@@ -64,6 +69,12 @@ struct PanelDrawing {
     glm::vec2 size{0}; // metres
     std::vector<PanelQuad> quads;
     std::vector<std::pair<glm::vec2, glm::vec2>> buttons; // min, max of each button
+};
+
+// A panel in the world: `pose` at its centre, its front (+Z) towards the reader.
+struct PlacedPanel {
+    Pose pose;
+    PanelDrawing drawing;
 };
 
 // Throws UserError when a text has a character the font lacks (naming its key).

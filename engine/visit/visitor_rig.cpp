@@ -46,9 +46,7 @@ bool VisitorRig::trackingChanged(TrackingOrigin origin, std::optional<float> new
     if (!calibrated_) return false; // still waiting for a first tracked frame: nothing to keep
     // Where the visitor's head is in the world now, on the floor they walk on (the world
     // height of tracking space's floor, which locomotion never changes).
-    const Pose head = toWorld(lastHead_);
-    anchor_ = Pose{yawRotation(yawOf(head.orientation)), glm::vec3(head.position.x, offset_.y, head.position.z)};
-    calibrated_ = false;
+    anchorHere();
     floorHold_[0] = floorHold_[1] = 0;
     if (newOriginHeightInOld) {
         // The same room, its origin moved: heights in it shift by the same amount.
@@ -60,6 +58,22 @@ bool VisitorRig::trackingChanged(TrackingOrigin origin, std::optional<float> new
     measuredFloor_.reset(); // measured in a tracking space that is gone
     standingHead_ = -1e9f;  // set again from the next tracked head
     return forgotten;
+}
+
+void VisitorRig::anchorHere() {
+    const Pose head = toWorld(lastHead_);
+    anchor_ = Pose{yawRotation(yawOf(head.orientation)), glm::vec3(head.position.x, offset_.y, head.position.z)};
+    calibrated_ = false;
+}
+
+void VisitorRig::changeSettings(const RigSettings& settings) {
+    settings_ = settings;
+    if (calibrated_) anchorHere();
+}
+
+void VisitorRig::backToStart() {
+    anchor_ = spawn_;
+    calibrated_ = false;
 }
 
 float VisitorRig::verticalOffsetFor(const Pose& head) const {

@@ -50,6 +50,13 @@ public:
     // moved; otherwise it is forgotten, and this returns true (tell them to show it again).
     bool trackingChanged(TrackingOrigin origin, std::optional<float> newOriginHeightInOld = std::nullopt);
 
+    // New comfort settings (from the menu): applied from the next update, the visitor
+    // staying where they stand and facing the same way.
+    void changeSettings(const RigSettings& settings);
+    // Back on the spawn point, facing its way ("back to start" in the menu), from the
+    // next update.
+    void backToStart();
+
     // One frame of locomotion, turning and floor touching from the hands, given the
     // (tracked) head pose.
     RigEvents update(const InputState& input, const Pose& headInTracking, double deltaSeconds);
@@ -65,6 +72,8 @@ public:
     const RigSettings& settings() const { return settings_; }
 
 private:
+    // Re-anchors on where the head is now: the next calibration keeps the visitor there.
+    void anchorHere();
     void snapTurn(float degrees, const Pose& headInTracking);
     std::optional<Hand> touchFloor(const InputState& input, const Pose& headInTracking, float deltaSeconds);
     float verticalOffsetFor(const Pose& headInTracking) const;

@@ -172,6 +172,12 @@ TEST_CASE("every option of every command is honoured or refused with exit 2", "[
              // Honoured without --mode: tests/app/usine_headset_test.cpp ("no headset appeared within 1 s").
              refused(visitHeadless({"--headset-wait", "3"}), "--headset-wait means something only without --mode");
          }},
+        {"visit --language",
+         [&] {
+             // Honoured: tests/app/usine_menu_test.cpp shows the English menu it starts with.
+             CHECK(visitHeadless({"--language", "en"}).exitCode == 0);
+             refused(visitHeadless({"--language", "de"}), "--language wants fr or en, not 'de'");
+         }},
         {"visit --samples", [&] { differs(visitHeadless({"--samples", "1"}), visitBase); }},
         {"visit --passes",
          [&] {

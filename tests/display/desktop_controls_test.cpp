@@ -69,10 +69,13 @@ TEST_CASE("the laser goes from the hand to where the cursor points, a few metres
                                 float(std::tan(kFov.angleUp) - v * (std::tan(kFov.angleUp) - std::tan(kFov.angleDown))),
                                 -1.0f);
         const glm::vec3 target = eye + glm::normalize(through) * DesktopControls::kPointerReach;
-        // ...lies on the laser, which starts at the hand, low and to the right.
-        const glm::vec3 toTarget = glm::normalize(target - pointer.aim.position);
-        CHECK(glm::dot(toTarget, forwardOf(pointer.aim)) == Approx(1.0f).margin(1e-5));
-        CHECK(pointer.aim.position.x > 0);
-        CHECK(pointer.aim.position.y < eye.y);
+        // ...lies on the pointing ray, which starts at the eye (what is under the cursor
+        // is pointed at, near or far); the hand, low and to the right, turns towards it.
+        CHECK(glm::distance(pointer.aim.position, eye) < 1e-5f);
+        CHECK(glm::dot(glm::normalize(target - eye), forwardOf(pointer.aim)) == Approx(1.0f).margin(1e-5));
+        CHECK(glm::dot(glm::normalize(target - pointer.grip.position), forwardOf(pointer.grip)) ==
+              Approx(1.0f).margin(1e-5));
+        CHECK(pointer.grip.position.x > 0);
+        CHECK(pointer.grip.position.y < eye.y);
     }
 }

@@ -35,16 +35,18 @@ void DesktopControls::update(const DeviceSnapshot& devices, const Fov& fov) {
     const float tanX = float(std::tan(fov.angleLeft) + u * (std::tan(fov.angleRight) - std::tan(fov.angleLeft)));
     const float tanY = float(std::tan(fov.angleUp) - v * (std::tan(fov.angleUp) - std::tan(fov.angleDown)));
     const glm::vec3 direction = h.orientation * glm::normalize(glm::vec3(tanX, tanY, -1));
-    // The hand is held low and to the side; its laser meets the cursor's ray a few metres
-    // out, so the beam is seen (a beam from the eye itself would be a dot).
+    // The hand is held low and to the side, turned towards what the cursor shows. The
+    // pointing ray itself starts at the eye: what lies under the cursor is what is
+    // pointed at, at any distance (a ray from the hand would miss a near panel).
     const glm::vec3 hand = h.position + h.orientation * glm::vec3(dominant_ == Hand::Right ? 0.2f : -0.2f, -0.3f, -0.3f);
     const glm::vec3 target = h.position + direction * kPointerReach;
     pointer.tracked = true;
-    pointer.aim = lookAt(hand, target);
-    pointer.grip = pointer.aim;
+    pointer.grip = lookAt(hand, target);
+    pointer.aim = lookAt(h.position, target);
     pointer.select = devices.select;
     pointer.grab = devices.grab ? 1.0f : 0.0f;
     pointer.menu = devices.menu;
+    input_.keys = {devices.up, devices.down, devices.enter, devices.escape};
 }
 
 } // namespace usine::display::window

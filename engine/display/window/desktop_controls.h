@@ -17,6 +17,7 @@ struct DeviceSnapshot {
     bool forward = false, back = false, left = false, right = false; // walking keys
     bool turnLeft = false, turnRight = false;                         // snap-turn keys
     bool select = false, grab = false, menu = false;
+    bool up = false, down = false, enter = false, escape = false; // moving through panels
     bool looking = false;                // right mouse button held: the mouse turns the head
     glm::dvec2 cursor{0};                // pixels, origin top-left
     glm::dvec2 windowSize{1280, 720};    // pixels
@@ -33,7 +34,7 @@ public:
     const InputState& input() const { return input_; }
 
     static constexpr float kRadiansPerPixel = 0.004f;
-    static constexpr float kPointerReach = 3.0f; // m: where the laser meets the cursor's ray
+    static constexpr float kPointerReach = 3.0f; // m: the point the hand turns towards
 
 private:
     float eyeHeight_;

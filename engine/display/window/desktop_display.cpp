@@ -46,6 +46,10 @@ DeviceSnapshot DesktopDisplay::readDevices() const {
     devices.select = down(GLFW_KEY_SPACE) || glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
     devices.grab = down(GLFW_KEY_F);
     devices.menu = down(GLFW_KEY_TAB);
+    devices.up = down(GLFW_KEY_UP);
+    devices.down = down(GLFW_KEY_DOWN);
+    devices.enter = down(GLFW_KEY_ENTER) || down(GLFW_KEY_KP_ENTER);
+    devices.escape = down(GLFW_KEY_ESCAPE);
     devices.looking = glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
     glfwGetCursorPos(w, &devices.cursor.x, &devices.cursor.y);
     int width = 0, height = 0;
@@ -56,8 +60,9 @@ DeviceSnapshot DesktopDisplay::readDevices() const {
 
 FrameStatus DesktopDisplay::beginFrame(Frame& frame) {
     WindowSystem::pollEvents();
-    if (quit_ || window_->closeRequested() || glfwGetKey(window_->handle(), GLFW_KEY_ESCAPE) == GLFW_PRESS)
-        return FrameStatus::Quit;
+    // Escape is the visit's "back" key (closes a panel; quits with none open): the
+    // experience decides and asks requestQuit().
+    if (quit_ || window_->closeRequested()) return FrameStatus::Quit;
     const auto now = std::chrono::steady_clock::now();
     frame.deltaSeconds = std::chrono::duration<double>(now - lastFrame_).count();
     lastFrame_ = now;

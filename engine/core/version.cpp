@@ -1,0 +1,8 @@
+// The version comes from CMakeLists.txt's project(... VERSION ...).
+#include "core/version.h"
+
+namespace usine {
+
+const char* programVersion() { return USINE_VERSION; }
+
+} // namespace usine
