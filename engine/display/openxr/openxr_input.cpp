@@ -193,7 +193,8 @@ void OpenXrInput::vibrate(Hand hand, float amplitude, float seconds) {
     info.subactionPath = handPaths_[static_cast<int>(hand)];
     auto vibration = xrStruct<XrHapticVibration>(XR_TYPE_HAPTIC_VIBRATION);
     vibration.amplitude = std::clamp(amplitude, 0.0f, 1.0f);
-    vibration.duration = static_cast<XrDuration>(seconds * 1e9);
+    // 0.02f s is 19999999.55 ns: round, never cut a buzz short.
+    vibration.duration = std::llround(double(seconds) * 1e9);
     vibration.frequency = XR_FREQUENCY_UNSPECIFIED;
     XR_CHECK(xrApplyHapticFeedback(session_, &info, reinterpret_cast<const XrHapticBaseHeader*>(&vibration)));
 }
