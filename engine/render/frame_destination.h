@@ -41,10 +41,23 @@ struct EyeLayersImage {
     VkImageUsageFlags usage = 0;
 };
 
+// A display image one head-following panel is drawn into on its own (an OpenXR quad
+// layer's swapchain image), filled whole. It is in `layout` before the frame and left
+// in it again afterwards.
+struct PanelImage {
+    VkImage image = VK_NULL_HANDLE;
+    VkImageView view = VK_NULL_HANDLE; // 2D, for drawing into
+    VkFormat format = VK_FORMAT_UNDEFINED;
+    VkExtent2D extent{0, 0};
+    VkImageLayout layout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+};
+
 struct FrameDestination {
     std::optional<EyeLayersImage> eyeLayers; // a headset's array swapchain image
     std::vector<OutputImage> outputs; // a headset's eyes (per-eye swapchains), a window's view, a spectator's copy...
     std::vector<OutputImage> depthOutputs; // each eye's depth (reversed: 1 near, 0 far), for a compositor
+    // One per picture panel given to StereoRenderer::setPanels, in the same order.
+    std::vector<PanelImage> panelImages;
     bool readBack = false;          // copy both eyes into host memory (StereoRenderer::eyes())
     VkSemaphore waitBeforeCopy = VK_NULL_HANDLE; // e.g. a window's image was acquired
     VkSemaphore signalWhenDone = VK_NULL_HANDLE; // e.g. the image may be presented

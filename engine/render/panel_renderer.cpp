@@ -1,11 +1,13 @@
 // Panel quads into a mapped vertex buffer, drawn by the panel pipeline (see panel_renderer.h).
 #include "render/panel_renderer.h"
 
+#include "gpu/barriers.h"
 #include "gpu/gpu_context.h"
 #include "gpu/graphics_pipeline.h"
 #include "gpu/vulkan_check.h"
 #include "gpu/vulkan_struct.h"
 #include "render/embedded_shaders.h"
+#include "render/frame_uniforms.h"
 
 #include <cmath>
 #include <cstring>
@@ -34,6 +36,42 @@ float linearFromSrgb(std::uint8_t value) {
 
 glm::vec4 linear(ui::Srgb8 colour) {
     return {linearFromSrgb(colour.r), linearFromSrgb(colour.g), linearFromSrgb(colour.b), 1.0f};
+}
+
+GraphicsPipelineDescription pipelineDescription(VkPipelineLayout layout, VkShaderModule vertex, VkShaderModule fragment,
+                                                VkFormat colorFormat) {
+    GraphicsPipelineDescription description;
+    description.layout = layout;
+    description.vertexShader = vertex;
+    description.fragmentShader = fragment;
+    description.vertexBindings = {{0, sizeof(PanelVertex), VK_VERTEX_INPUT_RATE_VERTEX}};
+    description.vertexAttributes = {
+        {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(PanelVertex, position)},
+        {1, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(PanelVertex, uv)},
+        {2, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(PanelVertex, colour)},
+        {3, 0, VK_FORMAT_R32_SFLOAT, offsetof(PanelVertex, kind)},
+    };
+    description.colorFormat = colorFormat;
+    description.alphaBlend = true;
+    return description;
+}
+
+// A panel's quads as triangles, each corner placed by `place` (panel metres -> space).
+template <typename Place>
+void appendQuads(std::vector<PanelVertex>& vertices, const ui::PanelDrawing& drawing, GlyphAtlas& atlas, Place place) {
+    for (const ui::PanelQuad& quad : drawing.quads) {
+        const float layer = float(quad.layer);
+        glm::vec4 uv(0);
+        if (quad.glyph) uv = atlas.uvRect(*quad.glyph);
+        const glm::vec4 colour = linear(quad.colour);
+        const float kind = quad.glyph ? 1.0f : 0.0f;
+        const PanelVertex topLeft{place(quad.min.x, quad.min.y, layer), {uv.x, uv.y}, colour, kind};
+        const PanelVertex topRight{place(quad.max.x, quad.min.y, layer), {uv.z, uv.y}, colour, kind};
+        const PanelVertex bottomLeft{place(quad.min.x, quad.max.y, layer), {uv.x, uv.w}, colour, kind};
+        const PanelVertex bottomRight{place(quad.max.x, quad.max.y, layer), {uv.z, uv.w}, colour, kind};
+        // Counter-clockwise seen from the front.
+        vertices.insert(vertices.end(), {topLeft, bottomLeft, bottomRight, topLeft, bottomRight, topRight});
+    }
 }
 
 } // namespace
@@ -84,50 +122,74 @@ PanelRenderer::PanelRenderer(GpuContext& context, ui::SdfGlyphs& glyphs, VkDescr
     VK_CHECK(vkCreatePipelineLayout(device, &pipelineLayoutInfo, nullptr, &pipelineLayout));
     pipelineLayout_ = OwnedPipelineLayout(device, pipelineLayout);
 
-    OwnedShaderModule vertex = createShaderModule(device, shaders::panelVertex());
-    OwnedShaderModule fragment = createShaderModule(device, shaders::panelFragment());
-    GraphicsPipelineDescription description;
-    description.layout = pipelineLayout;
-    description.vertexShader = vertex.get();
-    description.fragmentShader = fragment.get();
-    description.vertexBindings = {{0, sizeof(PanelVertex), VK_VERTEX_INPUT_RATE_VERTEX}};
-    description.vertexAttributes = {
-        {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(PanelVertex, position)},
-        {1, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(PanelVertex, uv)},
-        {2, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(PanelVertex, colour)},
-        {3, 0, VK_FORMAT_R32_SFLOAT, offsetof(PanelVertex, kind)},
-    };
-    description.colorFormat = colorFormat;
+    vertexShader_ = createShaderModule(device, shaders::panelVertex());
+    fragmentShader_ = createShaderModule(device, shaders::panelFragment());
+    GraphicsPipelineDescription description = pipelineDescription(pipelineLayout, vertexShader_.get(),
+                                                                  fragmentShader_.get(), colorFormat);
     description.depthFormat = depthFormat;
     description.samples = samples;
     description.viewMask = viewMask;
-    description.alphaBlend = true;
     pipeline_ = createGraphicsPipeline(device, description);
+
+    // The pictures' own frame uniforms: an identity view-projection, their vertices are
+    // already in clip space.
+    pictureUniforms_ = createBuffer(context, sizeof(FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, MemoryUse::Upload);
+    FrameUniforms identity{};
+    identity.viewProjection[0] = identity.viewProjection[1] = glm::mat4(1);
+    std::memcpy(pictureUniforms_.mapped(), &identity, sizeof identity);
+    const VkDescriptorPoolSize uniformSize{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1};
+    auto picturePoolInfo = vkStruct<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
+    picturePoolInfo.maxSets = 1;
+    picturePoolInfo.poolSizeCount = 1;
+    picturePoolInfo.pPoolSizes = &uniformSize;
+    VkDescriptorPool picturePool;
+    VK_CHECK(vkCreateDescriptorPool(device, &picturePoolInfo, nullptr, &picturePool));
+    picturePool_ = OwnedDescriptorPool(device, picturePool);
+    auto allocatePicture = vkStruct<VkDescriptorSetAllocateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO);
+    allocatePicture.descriptorPool = picturePool;
+    allocatePicture.descriptorSetCount = 1;
+    allocatePicture.pSetLayouts = &frameSetLayout;
+    VK_CHECK(vkAllocateDescriptorSets(device, &allocatePicture, &pictureFrameSet_));
+    VkDescriptorBufferInfo bufferInfo{pictureUniforms_.get(), 0, sizeof(FrameUniforms)};
+    auto writeUniforms = vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
+    writeUniforms.dstSet = pictureFrameSet_;
+    writeUniforms.descriptorCount = 1;
+    writeUniforms.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+    writeUniforms.pBufferInfo = &bufferInfo;
+    vkUpdateDescriptorSets(device, 1, &writeUniforms, 0, nullptr);
 }
 
-void PanelRenderer::setPanels(const std::vector<PlacedPanel>& panels) {
+VkPipeline PanelRenderer::picturePipeline(VkFormat format) {
+    auto found = picturePipelines_.find(format);
+    if (found == picturePipelines_.end()) {
+        const GraphicsPipelineDescription description =
+            pipelineDescription(pipelineLayout_.get(), vertexShader_.get(), fragmentShader_.get(), format);
+        found = picturePipelines_.emplace(format, createGraphicsPipeline(context_.device(), description)).first;
+    }
+    return found->second.get();
+}
+
+void PanelRenderer::setPanels(const std::vector<PlacedPanel>& panels, const std::vector<ui::PanelDrawing>& pictures) {
     std::vector<PanelVertex> vertices;
     for (const PlacedPanel& panel : panels) {
         const glm::mat4 toWorld = poseMatrix(panel.pose);
         const glm::vec2 half = panel.drawing.size * 0.5f;
-        for (const ui::PanelQuad& quad : panel.drawing.quads) {
-            // Panel coordinates (metres from the top-left, y down) to the panel's own
-            // space (centre, y up, +Z to the reader), then to the world.
-            const float z = float(quad.layer) * kLayerStep;
-            auto corner = [&](float x, float y) {
-                return glm::vec3(toWorld * glm::vec4(x - half.x, half.y - y, z, 1.0f));
-            };
-            glm::vec4 uv(0);
-            if (quad.glyph) uv = atlas_.uvRect(*quad.glyph);
-            const glm::vec4 colour = linear(quad.colour);
-            const float kind = quad.glyph ? 1.0f : 0.0f;
-            const PanelVertex topLeft{corner(quad.min.x, quad.min.y), {uv.x, uv.y}, colour, kind};
-            const PanelVertex topRight{corner(quad.max.x, quad.min.y), {uv.z, uv.y}, colour, kind};
-            const PanelVertex bottomLeft{corner(quad.min.x, quad.max.y), {uv.x, uv.w}, colour, kind};
-            const PanelVertex bottomRight{corner(quad.max.x, quad.max.y), {uv.z, uv.w}, colour, kind};
-            // Counter-clockwise seen from the front.
-            vertices.insert(vertices.end(), {topLeft, bottomLeft, bottomRight, topLeft, bottomRight, topRight});
-        }
+        // Panel coordinates (metres from the top-left, y down) to the panel's own space
+        // (centre, y up, +Z to the reader, each layer a little in front), then the world.
+        appendQuads(vertices, panel.drawing, atlas_, [&](float x, float y, float layer) {
+            return glm::vec3(toWorld * glm::vec4(x - half.x, half.y - y, layer * kLayerStep, 1.0f));
+        });
+    }
+    vertexCount_ = static_cast<std::uint32_t>(vertices.size());
+    pictures_.clear();
+    for (const ui::PanelDrawing& picture : pictures) {
+        const std::size_t first = vertices.size();
+        // Straight to clip space: the panel fills its image (y down, as Vulkan's);
+        // layers are drawn in order, no depth needed.
+        appendQuads(vertices, picture, atlas_, [&](float x, float y, float) {
+            return glm::vec3(x / picture.size.x * 2.0f - 1.0f, y / picture.size.y * 2.0f - 1.0f, 0.5f);
+        });
+        pictures_.push_back({std::uint32_t(first), std::uint32_t(vertices.size() - first)});
     }
     atlas_.uploadIfChanged();
     const VkDeviceSize bytes = vertices.size() * sizeof(PanelVertex);
@@ -138,7 +200,6 @@ void PanelRenderer::setPanels(const std::vector<PlacedPanel>& panels) {
         vertices_ = createBuffer(context_, capacity, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, MemoryUse::Upload);
     }
     if (bytes) std::memcpy(vertices_.mapped(), vertices.data(), bytes);
-    vertexCount_ = static_cast<std::uint32_t>(vertices.size());
 }
 
 void PanelRenderer::draw(VkCommandBuffer commands, VkExtent2D extent, std::uint32_t firstEye,
@@ -156,6 +217,53 @@ void PanelRenderer::draw(VkCommandBuffer commands, VkExtent2D extent, std::uint3
     vkCmdBindVertexBuffers(commands, 0, 1, &buffer, &zero);
     vkCmdPushConstants(commands, pipelineLayout_.get(), VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof firstEye, &firstEye);
     vkCmdDraw(commands, vertexCount_, 1, 0, 0);
+}
+
+} // namespace usine::render
+
+namespace usine::render {
+
+void PanelRenderer::recordPictures(VkCommandBuffer commands, const std::vector<PanelImage>& images) {
+    const std::size_t count = std::min(images.size(), pictures_.size());
+    for (std::size_t index = 0; index < count; ++index) {
+        const PanelImage& image = images[index];
+        // Its old contents go: the panel fills the whole image.
+        transition(commands, {image.image, {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1}, VK_IMAGE_LAYOUT_UNDEFINED,
+                              VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                              VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                              VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT});
+        auto colour = vkStruct<VkRenderingAttachmentInfo>(VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO);
+        colour.imageView = image.view;
+        colour.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+        colour.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+        colour.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+        colour.clearValue.color = {{0, 0, 0, 0}};
+        auto rendering = vkStruct<VkRenderingInfo>(VK_STRUCTURE_TYPE_RENDERING_INFO);
+        rendering.renderArea = {{0, 0}, image.extent};
+        rendering.layerCount = 1;
+        rendering.colorAttachmentCount = 1;
+        rendering.pColorAttachments = &colour;
+        vkCmdBeginRendering(commands, &rendering);
+        const VkViewport viewport{0, 0, float(image.extent.width), float(image.extent.height), 0, 1};
+        const VkRect2D scissor{{0, 0}, image.extent};
+        vkCmdSetViewport(commands, 0, 1, &viewport);
+        vkCmdSetScissor(commands, 0, 1, &scissor);
+        vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, picturePipeline(image.format));
+        const VkDescriptorSet sets[] = {pictureFrameSet_, atlasSet_};
+        vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 2, sets, 0,
+                                nullptr);
+        const VkBuffer buffer = vertices_.get();
+        const VkDeviceSize zero = 0;
+        vkCmdBindVertexBuffers(commands, 0, 1, &buffer, &zero);
+        const std::uint32_t firstEye = 0;
+        vkCmdPushConstants(commands, pipelineLayout_.get(), VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof firstEye, &firstEye);
+        vkCmdDraw(commands, pictures_[index].count, 1, pictures_[index].first, 0);
+        vkCmdEndRendering(commands);
+        transition(commands, {image.image, {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1},
+                              VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, image.layout,
+                              VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                              VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, VK_ACCESS_2_MEMORY_READ_BIT});
+    }
 }
 
 } // namespace usine::render

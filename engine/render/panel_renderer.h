@@ -6,9 +6,11 @@
 #include "core/view_geometry.h"
 #include "gpu/gpu_buffer.h"
 #include "gpu/owned_handle.h"
+#include "render/frame_destination.h"
 #include "render/glyph_atlas.h"
 #include "ui/panel_layout.h"
 
+#include <map>
 #include <vector>
 
 namespace usine::render {
@@ -21,10 +23,15 @@ public:
     PanelRenderer(gpu::GpuContext& context, ui::SdfGlyphs& glyphs, VkDescriptorSetLayout frameSetLayout,
                   VkFormat colorFormat, VkFormat depthFormat, VkSampleCountFlagBits samples, std::uint32_t viewMask);
 
-    // The panels of the next frame (between frames: rewrites the vertex buffer).
-    void setPanels(const std::vector<PlacedPanel>& panels);
-    // Records the draws into the current pass (the scene's frame uniforms in `frameSet`).
+    // The panels of the next frame (between frames: rewrites the vertex buffer): those
+    // placed in the world, and those drawn as pictures of their own (`pictures`, for a
+    // display's quad layers: each fills its image, see recordPictures).
+    void setPanels(const std::vector<PlacedPanel>& panels, const std::vector<ui::PanelDrawing>& pictures = {});
+    // Records the world panels' draws into the current pass (the scene's frame uniforms
+    // in `frameSet`).
     void draw(VkCommandBuffer commands, VkExtent2D extent, std::uint32_t firstEye, VkDescriptorSet frameSet) const;
+    // Records each picture panel into its image (outside any pass), in setPanels order.
+    void recordPictures(VkCommandBuffer commands, const std::vector<PanelImage>& images);
 
     std::size_t glyphsInAtlas() const { return atlas_.glyphCount(); }
 
@@ -36,8 +43,22 @@ private:
     VkDescriptorSet atlasSet_ = VK_NULL_HANDLE;
     gpu::OwnedPipelineLayout pipelineLayout_;
     gpu::OwnedPipeline pipeline_;
+    VkPipeline picturePipeline(VkFormat format);
+
     gpu::GpuBuffer vertices_;
-    std::uint32_t vertexCount_ = 0;
+    std::uint32_t vertexCount_ = 0; // of the world panels, first in the buffer
+    struct Range {
+        std::uint32_t first = 0, count = 0;
+    };
+    std::vector<Range> pictures_;  // after them, each picture panel's
+    // Pictures: no depth, one sample, one view, in the display's format; clip-space
+    // vertices under an identity view-projection (their own uniform buffer).
+    gpu::OwnedShaderModule vertexShader_;
+    gpu::OwnedShaderModule fragmentShader_;
+    std::map<VkFormat, gpu::OwnedPipeline> picturePipelines_;
+    gpu::GpuBuffer pictureUniforms_;
+    gpu::OwnedDescriptorPool picturePool_;
+    VkDescriptorSet pictureFrameSet_ = VK_NULL_HANDLE;
 };
 
 } // namespace usine::render

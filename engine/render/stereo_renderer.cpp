@@ -38,12 +38,14 @@ StereoRenderer::StereoRenderer(GpuContext& context, const scene::Scene& scene,
     frameDone_ = OwnedFence(context.device(), fence);
 }
 
-void StereoRenderer::setPanels(ui::SdfGlyphs& glyphs, const std::vector<PlacedPanel>& panels) {
+void StereoRenderer::setPanels(ui::SdfGlyphs& glyphs, const std::vector<PlacedPanel>& panels,
+                               const std::vector<ui::PanelDrawing>& pictures) {
+    if (!panels_ && panels.empty() && pictures.empty()) return; // no panel yet: no pipeline either
     if (!panels_)
         panels_ = std::make_unique<PanelRenderer>(context_, glyphs, renderer_.frameSetLayout(), StereoTarget::kColorFormat,
                                                   StereoTarget::kDepthFormat, target_.samples(),
                                                   target_.passes() == StereoPasses::OneMultiviewPass ? 0b11u : 0u);
-    panels_->setPanels(panels);
+    panels_->setPanels(panels, pictures);
 }
 
 FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameDestination& destination) {
@@ -57,6 +59,7 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
     VK_CHECK(vkBeginCommandBuffer(commands_, &begin));
     timer_.begin(commands_);
     gpuScene_->recordUpdates(commands_);
+    if (panels_ && !destination.panelImages.empty()) panels_->recordPictures(commands_, destination.panelImages);
     const bool copiedFrom = !destination.outputs.empty() || destination.readBack;
     target_.prepare(commands_, destination.eyeLayers ? &*destination.eyeLayers : nullptr, copiedFrom);
     for (std::uint32_t pass = 0; pass < target_.passCount(); ++pass) {

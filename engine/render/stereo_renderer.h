@@ -53,9 +53,12 @@ public:
     const GpuSceneStats& sceneStats() const { return gpuScene_->stats(); }
     // Places a movable model of the scene (a controller, a pointer) for the next frame.
     void moveModel(std::size_t index, const glm::mat4& transform) { gpuScene_->moveModel(index, transform); }
-    // The panels (menu, texts, subtitles) of the next frames, drawn with depth after the
-    // scene; their glyphs come from `glyphs` (the first call sets up the panel pipeline).
-    void setPanels(ui::SdfGlyphs& glyphs, const std::vector<PlacedPanel>& panels);
+    // The panels (menu, texts, subtitles) of the next frames: `panels` drawn with depth
+    // after the scene; `pictures` each into its own image (FrameDestination::panelImages,
+    // a headset's quad layers). Their glyphs come from `glyphs` (the first call sets up
+    // the panel pipeline).
+    void setPanels(ui::SdfGlyphs& glyphs, const std::vector<PlacedPanel>& panels,
+                   const std::vector<ui::PanelDrawing>& pictures = {});
     double uploadMs() const { return uploadMs_; }
     VkExtent2D eyeExtent() const { return target_.eyeExtent(); }
     VkSampleCountFlagBits samples() const { return target_.samples(); }

@@ -3,6 +3,9 @@
 // words, a machine in front of a panel hides it (panels are drawn with depth), and body
 // text at 1 m on a Quest 3-sized eye picture has an "x" at least 10 pixels tall.
 #include "core/image_io.h"
+#include "gpu/barriers.h"
+#include "gpu/gpu_buffer.h"
+#include "gpu/gpu_image.h"
 #include "render/stereo_renderer.h"
 #include "support/gpu_test_context.h"
 #include "support/test_paths.h"
@@ -13,6 +16,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstring>
 #include <glm/gtc/quaternion.hpp>
 
 using namespace usine;
@@ -175,4 +179,62 @@ TEST_CASE("body text at 1 m on a Quest 3 eye picture has an x at least 10 pixels
     writePng(testing::testOutputDirectory() / "panel_quest3_x.png", crop);
     CHECK(height >= 10);
     CHECK(ui::contrastRatio(m.darkest, m.lightest) >= ui::kMinimumTextContrast);
+}
+
+TEST_CASE("a panel drawn as a picture of its own (a quad layer's image) fills it, words at 7:1", "[panel][render]") {
+    static ui::FontFace font;
+    static ui::SdfGlyphs glyphs(font);
+    ui::PanelContent content;
+    content.titleKey = "t.title";
+    content.bodyKey = "t.body";
+    const ui::PanelDrawing drawing = ui::layoutPanel(content, {}, testTexts(), ui::Language::French, glyphs);
+    const VkExtent2D extent{std::uint32_t(std::lround(drawing.size.x * 1000)),
+                            std::uint32_t(std::lround(drawing.size.y * 1000))};
+    gpu::GpuContext& context = testing::sharedGpu();
+    gpu::ImageDescription description;
+    description.format = VK_FORMAT_R8G8B8A8_SRGB; // as a runtime's quad swapchain
+    description.extent = extent;
+    description.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+    const gpu::GpuImage image = gpu::createImage(context, description);
+    context.submitAndWait([&](VkCommandBuffer commands) {
+        gpu::transition(commands, {image.get(), {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1}, VK_IMAGE_LAYOUT_UNDEFINED,
+                                   VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE,
+                                   VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_2_NONE});
+    });
+    render::StereoRenderer renderer(context, wallBehind(), {{64, 64}, VK_SAMPLE_COUNT_1_BIT, std::nullopt, false});
+    renderer.setPanels(glyphs, {}, {drawing});
+    render::FrameDestination destination;
+    destination.panelImages.push_back(
+        {image.get(), image.view.get(), description.format, extent, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL});
+    renderer.renderFrame(render::stereoCameraFromHead(Pose{}, 0.06f, symmetricFov(1.5f, 1.0f), 0.05f, 50.0f),
+                         destination);
+
+    const gpu::GpuBuffer readback = gpu::createBuffer(context, VkDeviceSize(extent.width) * extent.height * 4,
+                                                      VK_BUFFER_USAGE_TRANSFER_DST_BIT, gpu::MemoryUse::Readback);
+    context.submitAndWait([&](VkCommandBuffer commands) {
+        gpu::transition(commands, {image.get(), {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1},
+                                   VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                                   VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, VK_ACCESS_2_MEMORY_WRITE_BIT,
+                                   VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT});
+        VkBufferImageCopy region{};
+        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+        region.imageExtent = {extent.width, extent.height, 1};
+        vkCmdCopyImageToBuffer(commands, image.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback.get(), 1, &region);
+        gpu::memoryBarrier(commands, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                           VK_PIPELINE_STAGE_2_HOST_BIT, VK_ACCESS_2_HOST_READ_BIT);
+    });
+    Rgba8Image picture(int(extent.width), int(extent.height));
+    std::memcpy(picture.pixels.data(), readback.mapped(), picture.pixels.size());
+    writePng(testing::testOutputDirectory() / "panel_picture.png", picture);
+    // Every corner is the panel's background (it fills the image), and the words reach 7:1.
+    const ui::PanelLook look;
+    for (const auto& [x, y] : {std::pair{0, 0}, {picture.width - 1, 0}, {0, picture.height - 1},
+                               {picture.width - 1, picture.height - 1}}) {
+        const std::uint8_t* p = picture.at(x, y);
+        CHECK(std::abs(int(p[0]) - int(look.background.r)) <= 1);
+        CHECK(std::abs(int(p[2]) - int(look.background.b)) <= 1);
+    }
+    const Measured m = measure(picture, {0, 0, picture.width, picture.height});
+    CHECK(ui::contrastRatio(m.darkest, m.lightest) >= ui::kMinimumTextContrast);
+    CHECK(m.lightPixels > 2000);
 }
