@@ -308,6 +308,44 @@ void applyChoice(ui::MenuAction action, visit::VisitorRig& rig) {
     rig.changeSettings(settings);
 }
 
+// Pixels of a quad layer's picture for a panel `size` metres: 1000 per metre, about
+// what a headset shows at the 1.5 m a panel is read from (a Quest 3's ~25 per degree).
+VkExtent2D quadPixels(const glm::vec2& size) {
+    auto pixels = [](float metres) { return std::uint32_t(std::clamp(std::ceil(metres * 1000.0f), 16.0f, 2048.0f)); };
+    return {pixels(size.x), pixels(size.y)};
+}
+
+// This frame's panels: head-following ones as the display's quad layers while it has
+// room for them (a headset), the others, and those past its room, drawn in the scene.
+void showPanels(display::Display& display, render::StereoRenderer& renderer, Words& words,
+                const visit::VisitorRig& rig, render::FrameDestination& destination, bool& told) {
+    std::vector<ui::PlacedPanel> inScene;
+    std::vector<ui::PanelDrawing> pictures;
+    std::vector<display::QuadPanel> quads;
+    const Pose worldToTracking = inverse(rig.trackingToWorld());
+    for (const ui::PlacedPanel& panel : words.experience.panels()) {
+        if (panel.headFollowing && quads.size() < display.quadLayerCapacity()) {
+            quads.push_back({compose(worldToTracking, panel.pose), panel.drawing.size, quadPixels(panel.drawing.size)});
+            pictures.push_back(panel.drawing);
+        } else {
+            inScene.push_back(panel);
+        }
+    }
+    destination.panelImages = quads.empty() ? std::vector<render::PanelImage>{} : display.acquireQuadImages(quads);
+    // Those the display could not take are drawn in the scene, where they are.
+    for (std::size_t index = destination.panelImages.size(); index < pictures.size(); ++index)
+        inScene.push_back({compose(rig.trackingToWorld(), quads[index].pose), pictures[index], true});
+    pictures.resize(destination.panelImages.size());
+    if (!told && (!pictures.empty() || !inScene.empty())) {
+        log::info(concat("panels: ", pictures.size(), " as quad layers, ", inScene.size(), " drawn in the scene",
+                         display.kind() == display::DisplayKind::Headset
+                             ? concat(" (the runtime takes up to ", display.quadLayerCapacity(), " quad layers)")
+                             : std::string()));
+        told = true;
+    }
+    renderer.setPanels(words.glyphs, inScene, pictures);
+}
+
 bool runFrames(display::Display& display, const scene::Scene& scene, const HandModels& hands,
                const VisitOptions& options, visit::VisitorRig& rig, Words& words, long long& frames) {
     render::RenderSettings settings = options.render;
@@ -326,6 +364,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
     if (rig.trackingChanged(display.trackingOrigin())) tellFloorForgotten();
     std::optional<std::uint64_t> trackingSpace;
     bool toldHowDrawn = false;
+    bool toldQuads = false;
     while (true) {
         if (interrupted() || (options.maxFrames && frames >= options.maxFrames)) display.requestQuit();
         display::Frame frame;
@@ -364,7 +403,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
         }
         if (status == display::FrameStatus::Render) {
             placeHandModels(renderer, hands, display.input(), rig);
-            renderer.setPanels(words.glyphs, words.experience.panels());
+            showPanels(display, renderer, words, rig, frame.destination, toldQuads);
             render::StereoCamera camera;
             for (int eye = 0; eye < 2; ++eye) camera.eyes[eye] = rig.toWorld(frame.eyes[eye]);
             camera.nearZ = frame.nearZ = nearZ;

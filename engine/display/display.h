@@ -51,6 +51,14 @@ struct Frame {
     float farZ = 100.0f;
 };
 
+// A head-following panel a display shows in a layer of its own (an OpenXR quad layer):
+// the compositor keeps it steady and sharp, whatever the frame rate.
+struct QuadPanel {
+    Pose pose;                // tracking space: the panel's centre, its front (+Z) to the visitor
+    glm::vec2 size{0};        // metres
+    VkExtent2D pixels{0, 0};  // the picture drawn for it
+};
+
 class Display {
 public:
     virtual ~Display() = default;
@@ -69,6 +77,15 @@ public:
 
     virtual FrameStatus beginFrame(Frame& frame) = 0;
     virtual void endFrame(const Frame& frame) = 0;
+
+    // How many panels the display shows as layers of their own (0: none, they are drawn
+    // in the scene instead).
+    virtual std::size_t quadLayerCapacity() const { return 0; }
+    // This frame's quad panels (after beginFrame returned Render, at most the capacity):
+    // an image for each, in order, for the frame to draw them into
+    // (FrameDestination::panelImages); endFrame shows them. Empty when the display cannot
+    // (then draw them in the scene).
+    virtual std::vector<render::PanelImage> acquireQuadImages(const std::vector<QuadPanel>&) { return {}; }
 
     virtual const InputState& input() const = 0;
     // A short buzz in a hand's controller (ignored where there is none).

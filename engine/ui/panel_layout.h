@@ -75,6 +75,8 @@ struct PanelDrawing {
 struct PlacedPanel {
     Pose pose;
     PanelDrawing drawing;
+    // Follows the head (menu, subtitles): a headset shows it as a layer of its own.
+    bool headFollowing = false;
 };
 
 // Throws UserError when a text has a character the font lacks (naming its key).

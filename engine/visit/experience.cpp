@@ -137,7 +137,7 @@ void Experience::layOut(const Pose& pose) {
         drawnFor_ = wanted;
     }
     panels_.clear();
-    panels_.push_back({pose, drawing_});
+    panels_.push_back({pose, drawing_, true});
 }
 
 } // namespace usine::visit

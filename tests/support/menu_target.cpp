@@ -33,7 +33,7 @@ MenuTarget menuButton(const Pose& head, const std::string& textKey) {
         return panel.pose.position + panel.pose.orientation * local;
     };
     return {world((min + max) * 0.5f), world({max.x, (min.y + max.y) * 0.5f}),
-            panel.pose.orientation * glm::vec3(1, 0, 0)};
+            panel.pose.orientation * glm::vec3(1, 0, 0), panel.pose, panel.drawing.size};
 }
 
 } // namespace usine::testing

@@ -13,6 +13,8 @@ struct MenuTarget {
     glm::vec3 centre;     // world (= tracking space in tours) point at the button's centre
     glm::vec3 rightEdge;  // the middle of its right edge
     glm::vec3 panelRight; // the panel's +X axis in the world
+    Pose panel;           // the menu panel's centre pose (its anchor)
+    glm::vec2 panelSize{0};
 };
 
 // The button whose text key is `textKey` ("menu.language_english") once the menu is

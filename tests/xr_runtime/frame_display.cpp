@@ -29,6 +29,12 @@ void writeDueCaptures(const Session& session, std::int64_t frameIndex) {
 void displayFrame(Session& session, const FrameCheck& frame, std::int64_t frameIndex) {
     Report& report = currentRun().report;
     report.depthLayersSubmitted += frame.depthInfos;
+    report.quadLayersSubmitted += std::int64_t(frame.quads.size());
+    report.lastQuadCount = int(frame.quads.size());
+    if (!frame.quads.empty()) {
+        report.lastQuadPose = frame.quads.front().poseInStage;
+        report.lastQuadSize = frame.quads.front().size;
+    }
     if (!frame.projection) return;
     const auto& views = *frame.projection;
     report.swapchainArraySize = views[0].swapchain->info.arraySize;
@@ -47,6 +53,15 @@ void displayFrame(Session& session, const FrameCheck& frame, std::int64_t frameI
                                  views[eye].rect, swapchain.images->handOverLayout()};
     }
     session.pictures.latest = session.readback->read(sources);
+    session.pictures.quad = EyePicture{};
+    if (!frame.quads.empty() && readable(*frame.quads.front().swapchain)) {
+        // The first quad's picture, sampled the same way (read as a pair: the reader's shape).
+        const SubmittedQuad& quad = frame.quads.front();
+        const EyeSource source{quad.swapchain->images->images().at(std::size_t(quad.swapchain->lastReleased)),
+                               VkFormat(quad.swapchain->info.format), quad.swapchain->info.arraySize, quad.arrayIndex,
+                               quad.rect, quad.swapchain->images->handOverLayout()};
+        session.pictures.quad = session.readback->read({source, source})[0];
+    }
     session.pictures.unsaved = true;
     ++report.framesReadBack;
     for (int eye = 0; eye < 2; ++eye) {

@@ -73,7 +73,9 @@ XRAPI_ATTR XrResult XRAPI_CALL xrEndFrame(XrSession handle, const XrFrameEndInfo
         if (!hasType(info, XR_TYPE_FRAME_END_INFO))
             return misuse(XR_ERROR_VALIDATION_FAILURE, "xrEndFrame: bad end info");
         if (!session->frame.begun) return misuse(XR_ERROR_CALL_ORDER_INVALID, "xrEndFrame: no xrBeginFrame before it");
-        const FrameCheck check = checkFrameEnd(*session, *info);
+        TestRun& current = currentRun();
+        const FrameCheck check =
+            checkFrameEnd(*session, *info, current.script.maxLayers, current.frameAt(info->displayTime));
         if (XR_FAILED(check.result)) return misuse(check.result, "xrEndFrame: " + check.problem);
 
         session->frame.begun = false;

@@ -3,13 +3,12 @@
 
 #include "object_registry.h"
 #include "pose_math.h"
+#include "space_poses.h"
 
 #include <algorithm>
 
 namespace usine::test_runtime {
 namespace {
-
-constexpr std::uint32_t kMaxLayers = 16; // as xrGetSystemProperties says
 
 struct Failure {
     XrResult result;
@@ -74,21 +73,32 @@ void checkProjection(const Session& session, const XrCompositionLayerProjection&
     if (!check.projection) check.projection = views;
 }
 
-void checkQuad(const Session& session, const XrCompositionLayerQuad& layer, const std::string& where) {
+void checkQuad(const Session& session, const XrCompositionLayerQuad& layer, const std::string& where, double frame,
+               FrameCheck& check) {
     checkSpace(session, layer.space, where);
     if (!isValidPose(layer.pose)) fail(XR_ERROR_POSE_INVALID, where + ": pose is not a unit pose");
-    checkSubImage(session, layer.subImage, where);
+    if (!(layer.size.width > 0 && layer.size.height > 0)) fail(XR_ERROR_VALIDATION_FAILURE, where + ": size not positive");
+    SubmittedQuad quad;
+    quad.swapchain = checkSubImage(session, layer.subImage, where);
+    quad.rect = layer.subImage.imageRect;
+    quad.arrayIndex = layer.subImage.imageArrayIndex;
+    const auto base = spaceInStage(session, *objects().spaces.find(layer.space), frame);
+    quad.poseInStage = base ? compose(*base, layer.pose) : layer.pose;
+    quad.size = layer.size;
+    check.quads.push_back(quad);
 }
 
 } // namespace
 
-FrameCheck checkFrameEnd(const Session& session, const XrFrameEndInfo& info) {
+FrameCheck checkFrameEnd(const Session& session, const XrFrameEndInfo& info, std::uint32_t maxLayers, double frame) {
     FrameCheck check;
     try {
         if (info.displayTime <= 0) fail(XR_ERROR_TIME_INVALID, "displayTime <= 0");
         if (info.environmentBlendMode != XR_ENVIRONMENT_BLEND_MODE_OPAQUE)
             fail(XR_ERROR_ENVIRONMENT_BLEND_MODE_UNSUPPORTED, "environmentBlendMode is not OPAQUE");
-        if (info.layerCount > kMaxLayers) fail(XR_ERROR_LAYER_LIMIT_EXCEEDED, "more than 16 layers");
+        if (info.layerCount > maxLayers)
+            fail(XR_ERROR_LAYER_LIMIT_EXCEEDED, std::to_string(info.layerCount) + " layers, more than maxLayerCount " +
+                                                      std::to_string(maxLayers));
         if (info.layerCount > 0 && !info.layers) fail(XR_ERROR_VALIDATION_FAILURE, "null layers");
         for (std::uint32_t i = 0; i < info.layerCount; ++i) {
             const XrCompositionLayerBaseHeader* layer = info.layers[i];
@@ -97,7 +107,7 @@ FrameCheck checkFrameEnd(const Session& session, const XrFrameEndInfo& info) {
             if (layer->type == XR_TYPE_COMPOSITION_LAYER_PROJECTION)
                 checkProjection(session, *reinterpret_cast<const XrCompositionLayerProjection*>(layer), where, check);
             else if (layer->type == XR_TYPE_COMPOSITION_LAYER_QUAD)
-                checkQuad(session, *reinterpret_cast<const XrCompositionLayerQuad*>(layer), where);
+                checkQuad(session, *reinterpret_cast<const XrCompositionLayerQuad*>(layer), where, frame, check);
             else
                 fail(XR_ERROR_LAYER_INVALID, where + ": unsupported layer type " + std::to_string(layer->type));
         }

@@ -51,6 +51,12 @@ std::string Report::text() const {
     for (int eye = 0; eye < 2; ++eye)
         out << "eye" << eye << "_drawn_pixels=" << eyeDrawnPixels[eye] << "\n"
             << "eye" << eye << "_size=" << eyeWidth[eye] << "x" << eyeHeight[eye] << "\n";
+    out << "quad_layers_submitted=" << quadLayersSubmitted << "\n"
+        << "last_quad_count=" << lastQuadCount << "\n"
+        << "last_quad_pose=" << lastQuadPose.position.x << " " << lastQuadPose.position.y << " "
+        << lastQuadPose.position.z << " " << lastQuadPose.orientation.x << " " << lastQuadPose.orientation.y << " "
+        << lastQuadPose.orientation.z << " " << lastQuadPose.orientation.w << "\n"
+        << "last_quad_size=" << lastQuadSize.width << " " << lastQuadSize.height << "\n";
     out << "depth_layers_submitted=" << depthLayersSubmitted << "\n"
         << "swapchain_array_size=" << swapchainArraySize << "\n"
         << "swapchain_format=" << swapchainFormat << "\n"

@@ -42,6 +42,10 @@ struct Report {
     std::array<std::uint32_t, 2> eyeWidth{};
     std::array<std::uint32_t, 2> eyeHeight{};
     std::int64_t depthLayersSubmitted = 0;
+    std::int64_t quadLayersSubmitted = 0; // over all frames
+    int lastQuadCount = 0;                // in the last frame submitted
+    XrPosef lastQuadPose{};               // the last frame's first quad, STAGE space
+    XrExtent2Df lastQuadSize{};           // metres
     std::uint32_t swapchainArraySize = 0; // of the swapchain the last projection layer used
     std::int64_t swapchainFormat = 0;     // its VkFormat
     std::string profile;                  // the last interaction profile made current

@@ -74,6 +74,7 @@ struct Script {
     std::array<XrFovf, 2> fov{XrFovf{-0.82f, 0.70f, 0.76f, -0.80f}, XrFovf{-0.70f, 0.82f, 0.76f, -0.80f}};
     std::string profile = "/interaction_profiles/khr/simple_controller";
     std::optional<std::int64_t> endAfterFrames;
+    std::uint32_t maxLayers = 16; // xrGetSystemProperties' maxLayerCount, enforced by xrEndFrame
     std::vector<std::int64_t> captures;
     // Frames at which LOCAL space is recentred on the head (announced 3 frames before).
     std::vector<std::int64_t> recentres;

@@ -10,7 +10,9 @@
 //                                   oculus/touch_controller (default khr/simple_controller)
 //   end-after-frames N              once N frames have been submitted, the runtime ends
 //                                   the session itself (STOPPING, then EXITING)
+//   max-layers N                    maxLayerCount, 1 to 16 (default 16)
 //   capture N                       write captureN-eye0.png and -eye1.png at frame N
+//                                   (and captureN-quad0.png when a quad layer is shown)
 //   recentre N                      LOCAL space moves to the head at frame N (the
 //                                   reference-space change is announced 3 frames before)
 //   frame N head X Y Z [yaw D] [pitch D] [roll D]
@@ -227,6 +229,10 @@ void statement(Words& words, Script& script) {
         if (name.rfind("/interaction_profiles/", 0) != 0) name = "/interaction_profiles/" + name;
         if (!findProfile(name)) throw LineError("unknown interaction profile '" + name + "'");
         script.profile = name;
+    } else if (keyword == "max-layers") {
+        const auto count = words.count("layer count");
+        if (count < 1 || count > 16) throw LineError("max-layers must be 1 to 16");
+        script.maxLayers = std::uint32_t(count);
     } else if (keyword == "end-after-frames") {
         script.endAfterFrames = words.count("frame count");
     } else if (keyword == "capture") {

@@ -55,7 +55,7 @@ XRAPI_ATTR XrResult XRAPI_CALL xrGetSystemProperties(XrInstance handle, XrSystem
         copyText(properties->systemName, "Usine test headset");
         properties->graphicsProperties.maxSwapchainImageWidth = kMaxSwapchainSide;
         properties->graphicsProperties.maxSwapchainImageHeight = kMaxSwapchainSide;
-        properties->graphicsProperties.maxLayerCount = kMaxLayers;
+        properties->graphicsProperties.maxLayerCount = currentRun().script.maxLayers;
         properties->trackingProperties.orientationTracking = XR_TRUE;
         properties->trackingProperties.positionTracking = XR_TRUE;
         return XR_SUCCESS;

@@ -47,6 +47,8 @@ struct OpenXrDisplay::Session {
     XrSessionState state = XR_SESSION_STATE_UNKNOWN;
     bool running = false;
     std::unique_ptr<EyeSwapchains> swapchains;
+    std::int64_t colourFormat = 0;
+    std::vector<std::unique_ptr<QuadSwapchain>> quads; // one per quad layer slot, made when first needed
     std::unique_ptr<OpenXrInput> input;
 };
 
@@ -62,6 +64,7 @@ OpenXrDisplay::OpenXrDisplay(const OpenXrSettings& settings) : settings_(setting
                                    settings.headsetPatience.count() / 1000, " s"));
     system_ = *system;
     headsetName_ = instance_->systemName(system_);
+    maxLayers_ = instance_->maxLayerCount(system_);
 
     std::uint32_t count = 0;
     XR_CHECK(xrEnumerateViewConfigurationViews(instance_->handle(), system_, XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO,
@@ -149,8 +152,9 @@ void OpenXrDisplay::createSession() {
     // format of our own depth buffer so it is a plain copy.
     const std::int64_t depthFormat =
         instance_->depthLayers() ? EyeSwapchains::depthFormatIfOffered(session->handle, VK_FORMAT_D32_SFLOAT) : 0;
+    session->colourFormat = EyeSwapchains::chooseFormat(session->handle);
     session->swapchains = std::make_unique<EyeSwapchains>(session->handle, gpu_->device(), eyeExtent_,
-                                                          EyeSwapchains::chooseFormat(session->handle), depthFormat);
+                                                          session->colourFormat, depthFormat);
     session->input = std::make_unique<OpenXrInput>(instance_->handle(), session->handle);
     session_ = std::move(session);
     ++trackingSpace_; // a new session's spaces start afresh
@@ -358,6 +362,32 @@ FrameStatus OpenXrDisplay::beginRunningFrame(Frame& frame) {
     return FrameStatus::Render;
 }
 
+std::size_t OpenXrDisplay::quadLayerCapacity() const {
+    // A few are plenty (a menu, subtitles); past the runtime's limit, panels go in the scene.
+    constexpr std::uint32_t kMostQuads = 4;
+    return std::min(kMostQuads, maxLayers_ > 1 ? maxLayers_ - 1 : 0u);
+}
+
+std::vector<render::PanelImage> OpenXrDisplay::acquireQuadImages(const std::vector<QuadPanel>& quads) {
+    std::vector<render::PanelImage> images;
+    if (!rendering_ || !session_ || quads.size() > quadLayerCapacity()) return images;
+    try {
+        for (std::size_t index = 0; index < quads.size(); ++index) {
+            auto& chain = session_->quads.size() > index ? session_->quads[index] : session_->quads.emplace_back();
+            const VkExtent2D pixels = quads[index].pixels;
+            if (!chain || chain->extent().width != pixels.width || chain->extent().height != pixels.height)
+                chain = std::make_unique<QuadSwapchain>(session_->handle, gpu_->device(), pixels, session_->colourFormat);
+            images.push_back(chain->acquire());
+            quads_.push_back(quads[index]);
+        }
+    } catch (const XrFailure& failure) {
+        // What was acquired is released and shown by endFrame; the rest is drawn in the
+        // scene this frame, and endFrame's own calls say whether the session is lost.
+        log::debug(concat("a quad layer image could not be had: ", failure.what()));
+    }
+    return images;
+}
+
 void OpenXrDisplay::endFrame(const Frame& frame) {
     if (presentingSpectator_) spectator_->present();
     presentingSpectator_ = false;
@@ -367,9 +397,24 @@ void OpenXrDisplay::endFrame(const Frame& frame) {
         XrCompositionLayerProjectionView projectionViews[2];
         XrCompositionLayerDepthInfoKHR depthInfos[2];
         auto layer = xrStruct<XrCompositionLayerProjection>(XR_TYPE_COMPOSITION_LAYER_PROJECTION);
-        const XrCompositionLayerBaseHeader* layers[] = {reinterpret_cast<XrCompositionLayerBaseHeader*>(&layer)};
+        std::vector<const XrCompositionLayerBaseHeader*> layers = {
+            reinterpret_cast<XrCompositionLayerBaseHeader*>(&layer)};
+        std::vector<XrCompositionLayerQuad> quadLayers;
         if (rendering_) {
             session_->swapchains->release();
+            // Quad panels over the scene, in the same space, each from its own swapchain.
+            for (std::size_t index = 0; index < quads_.size(); ++index) {
+                session_->quads[index]->release();
+                auto quad = xrStruct<XrCompositionLayerQuad>(XR_TYPE_COMPOSITION_LAYER_QUAD);
+                quad.space = session_->space;
+                quad.eyeVisibility = XR_EYE_VISIBILITY_BOTH;
+                quad.subImage = session_->quads[index]->subImage();
+                const Pose& pose = quads_[index].pose;
+                quad.pose.orientation = {pose.orientation.x, pose.orientation.y, pose.orientation.z, pose.orientation.w};
+                quad.pose.position = {pose.position.x, pose.position.y, pose.position.z};
+                quad.size = {quads_[index].size.x, quads_[index].size.y};
+                quadLayers.push_back(quad);
+            }
             for (std::uint32_t eye = 0; eye < 2; ++eye) {
                 projectionViews[eye] = xrStruct<XrCompositionLayerProjectionView>(XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW);
                 projectionViews[eye].pose = views_[eye].pose;
@@ -393,8 +438,10 @@ void OpenXrDisplay::endFrame(const Frame& frame) {
         auto end = xrStruct<XrFrameEndInfo>(XR_TYPE_FRAME_END_INFO);
         end.displayTime = frameState_.predictedDisplayTime;
         end.environmentBlendMode = XR_ENVIRONMENT_BLEND_MODE_OPAQUE;
-        end.layerCount = rendering_ ? 1 : 0;
-        end.layers = layers;
+        for (const XrCompositionLayerQuad& quad : quadLayers)
+            layers.push_back(reinterpret_cast<const XrCompositionLayerBaseHeader*>(&quad));
+        end.layerCount = rendering_ ? static_cast<std::uint32_t>(layers.size()) : 0;
+        end.layers = layers.data();
         XR_CHECK(xrEndFrame(session_->handle, &end));
     } catch (const XrFailure& failure) {
         if (failure.instanceLost())
@@ -407,6 +454,7 @@ void OpenXrDisplay::endFrame(const Frame& frame) {
         } else
             throw;
     }
+    quads_.clear();
     rendering_ = false;
 }
 

@@ -11,6 +11,7 @@
 #include "display/openxr/openxr_input.h"
 #include "display/openxr/openxr_instance.h"
 #include "display/openxr/openxr_vulkan_creator.h"
+#include "display/openxr/quad_swapchain.h"
 #include "display/window/presentation_window.h"
 #include "gpu/gpu_context.h"
 
@@ -46,6 +47,9 @@ public:
     FrameStatus beginFrame(Frame& frame) override;
     void endFrame(const Frame& frame) override;
 
+    std::size_t quadLayerCapacity() const override;
+    std::vector<render::PanelImage> acquireQuadImages(const std::vector<QuadPanel>& quads) override;
+
     const InputState& input() const override { return input_; }
     void vibrate(Hand hand, float amplitude, float seconds) override;
     void requestQuit() override;
@@ -76,6 +80,8 @@ private:
     std::unique_ptr<window::PresentationWindow> spectator_;
     bool presentingSpectator_ = false;
     VkExtent2D eyeExtent_{0, 0};
+    std::uint32_t maxLayers_ = 1; // the runtime's maxLayerCount: our projection layer and quads
+    std::vector<QuadPanel> quads_; // this frame's, acquired
     std::unique_ptr<Session> session_;
 
     InputState input_;

@@ -204,4 +204,10 @@ std::string OpenXrInstance::systemName(XrSystemId system) const {
     return properties.systemName;
 }
 
+std::uint32_t OpenXrInstance::maxLayerCount(XrSystemId system) const {
+    auto properties = xrStruct<XrSystemProperties>(XR_TYPE_SYSTEM_PROPERTIES);
+    if (XR_FAILED(xrGetSystemProperties(instance_.get(), system, &properties))) return 1;
+    return properties.graphicsProperties.maxLayerCount;
+}
+
 } // namespace usine::display::openxr

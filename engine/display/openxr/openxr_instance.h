@@ -50,6 +50,8 @@ public:
     std::optional<XrSystemId> findHeadset(std::chrono::milliseconds patience, const std::function<bool()>& giveUp,
                                           const std::function<void(int seconds)>& waiting);
     std::string systemName(XrSystemId system) const;
+    // How many composition layers a frame may have (at least 16 by the specification).
+    std::uint32_t maxLayerCount(XrSystemId system) const;
 
     // Warnings and errors of the core validation layer (empty without validation), from
     // its messenger calls and from its log file since this instance was created.
