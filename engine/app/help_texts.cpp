@@ -9,6 +9,7 @@ Usage:
   usine visit MODEL [options]                   visit a model: headset, window or headless tour
   usine render MODEL --out FILE.png [options]   draw a model for both eyes into a picture
   usine bench MODEL [options]                   measure import, upload and frame times
+  usine texts [options]                         list the pupils' texts of one language
   usine --help                                  this text
   usine COMMAND --help                          the options of one command
 
@@ -95,6 +96,18 @@ Options:
   --size WxH            headless: pixels per eye (default: the tour's); window: its
                         size (default 1280x720)
   --samples 1|4, --passes MODE, --gpu NAME   as for usine render
+  --verbose, --quiet    more or fewer lines (see usine --help)
+)";
+
+const char* const kTextsHelp = R"(usine texts [options]
+
+Lists every text pupils see in one language, one "KEY<tab>TEXT" line each, as the
+visit reads them (French typography applied). Proofread them all at once, or feed
+them to tools/draft-narration.
+
+Options:
+  --language fr|en      the language (default fr)
+  --prefix P            only the keys starting with P (e.g. narration.)
   --verbose, --quiet    more or fewer lines (see usine --help)
 )";
 

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
         if (command == "render") return app::renderCommand(words);
         if (command == "bench") return app::benchCommand(words);
         if (command == "visit") return app::visitCommand(words);
+        if (command == "texts") return app::textsCommand(words);
         throw UserError("unknown command '" + command + "' (see usine --help)");
     } catch (const UserError& error) {
         log::error(error.what());

@@ -7,6 +7,7 @@
 #include "app/display_choice.h"
 #include "app/stop_request.h"
 #include "app/visit_option_scopes.h"
+#include "app/visit_sound.h"
 #include "core/data_directory.h"
 #include "core/error.h"
 #include "core/log.h"
@@ -68,6 +69,7 @@ struct VisitOptions {
     double headsetWaitSeconds = 10;  // without --mode: how long to wait for a headset
     fs::path outFolder = "out/tour";
     ui::Language language = ui::Language::French;
+    float volume = 1.0f;
     visit::RigSettings rig;
     render::RenderSettings render;
     gpu::GpuOptions gpu;
@@ -95,6 +97,7 @@ VisitOptions visitOptions(const Arguments& arguments) {
         options.eyeDistance = static_cast<float>(arguments.number("--eye-distance", 0.063, 0, 1));
     options.headsetWaitSeconds = arguments.number("--headset-wait", 10, 0, 600);
     options.outFolder = arguments.text("--out", "out/tour");
+    options.volume = static_cast<float>(arguments.number("--volume", 1.0, 0.0, 1.0));
     if (auto language = arguments.value("--language")) {
         if (*language == "fr") options.language = ui::Language::French;
         else if (*language == "en") options.language = ui::Language::English;
@@ -266,7 +269,12 @@ void tellFloorForgotten() {
 struct Words {
     ui::SdfGlyphs& glyphs;
     visit::Experience& experience;
+    VisitSound& sound;
+    bool welcomed = false; // the welcome narration has started (once a visit, not once a display)
 };
+
+// The narration a visit starts with.
+constexpr const char* kWelcomeNarration = "narration.welcome";
 
 // While a panel is open, the trigger and the sticks are for it: the visitor does not
 // walk or turn (a stickless controller walks with the trigger).
@@ -282,9 +290,14 @@ InputState inputForRig(const InputState& input, bool panelOpen) {
 }
 
 // A menu choice the visitor rig carries out.
-void applyChoice(ui::MenuAction action, visit::VisitorRig& rig) {
+void applyChoice(ui::MenuAction action, visit::VisitorRig& rig, VisitSound& sound) {
     visit::RigSettings settings = rig.settings();
     switch (action) {
+    case ui::MenuAction::Volume:
+        // Full, half, a quarter, silent, then full again.
+        sound.setVolume(sound.volume() > 0.75f ? 0.5f : sound.volume() > 0.375f ? 0.25f : sound.volume() > 0 ? 0.0f : 1.0f);
+        log::info(concat("menu choice: volume ", int(std::lround(sound.volume() * 100)), " %"));
+        return;
     case ui::MenuAction::ToggleSeated:
         settings.seated = !settings.seated;
         log::info(settings.seated ? "menu choice: seated (eyes lifted to standing height)" : "menu choice: standing");
@@ -318,7 +331,8 @@ VkExtent2D quadPixels(const glm::vec2& size) {
 // This frame's panels: head-following ones as the display's quad layers while it has
 // room for them (a headset), the others, and those past its room, drawn in the scene.
 void showPanels(display::Display& display, render::StereoRenderer& renderer, Words& words,
-                const visit::VisitorRig& rig, render::FrameDestination& destination, bool& told) {
+                const visit::VisitorRig& rig, render::FrameDestination& destination,
+                std::pair<std::size_t, std::size_t>& told) {
     std::vector<ui::PlacedPanel> inScene;
     std::vector<ui::PanelDrawing> pictures;
     std::vector<display::QuadPanel> quads;
@@ -336,13 +350,15 @@ void showPanels(display::Display& display, render::StereoRenderer& renderer, Wor
     for (std::size_t index = destination.panelImages.size(); index < pictures.size(); ++index)
         inScene.push_back({compose(rig.trackingToWorld(), quads[index].pose), pictures[index], true});
     pictures.resize(destination.panelImages.size());
-    if (!told && (!pictures.empty() || !inScene.empty())) {
+    // Said when it changes (a panel opens or closes), not every frame.
+    const std::pair<std::size_t, std::size_t> split{pictures.size(), inScene.size()};
+    if (split != told && (!pictures.empty() || !inScene.empty())) {
         log::info(concat("panels: ", pictures.size(), " as quad layers, ", inScene.size(), " drawn in the scene",
                          display.kind() == display::DisplayKind::Headset
                              ? concat(" (the runtime takes up to ", display.quadLayerCapacity(), " quad layers)")
                              : std::string()));
-        told = true;
     }
+    told = split;
     renderer.setPanels(words.glyphs, inScene, pictures);
 }
 
@@ -364,7 +380,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
     if (rig.trackingChanged(display.trackingOrigin())) tellFloorForgotten();
     std::optional<std::uint64_t> trackingSpace;
     bool toldHowDrawn = false;
-    bool toldQuads = false;
+    std::pair<std::size_t, std::size_t> toldQuads{0, 0};
     while (true) {
         if (interrupted() || (options.maxFrames && frames >= options.maxFrames)) display.requestQuit();
         display::Frame frame;
@@ -378,19 +394,31 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
             rig.trackingChanged(display.trackingOrigin(), frame.newSpaceHeightInOld))
             tellFloorForgotten();
         trackingSpace = frame.trackingSpace;
+        if (!words.welcomed) {
+            words.sound.narrate(kWelcomeNarration, words.experience.state().language);
+            words.welcomed = true;
+        }
         if (frame.headTracked) {
             const Pose head{frame.eyes[0].pose.orientation,
                             (frame.eyes[0].pose.position + frame.eyes[1].pose.position) * 0.5f};
             const visit::RigEvents events = rig.update(inputForRig(display.input(), words.experience.panelOpen()),
                                                        head, frame.deltaSeconds);
             const ui::Language languageBefore = words.experience.state().language;
+            const Pose headInWorld = rig.toWorld(head);
+            words.sound.setListener(headInWorld);
+            words.experience.setSubtitle(words.sound.narrating());
             const visit::ExperienceEvents chosen =
-                words.experience.update(display.input(), rig, rig.toWorld(head), frame.deltaSeconds);
+                words.experience.update(display.input(), rig, headInWorld, frame.deltaSeconds);
+            if (chosen.clicked) words.sound.cue(audio::Cue::Select);
             // A tick felt as the laser reaches a button: short and light.
             for (const Hand hand : chosen.hoverTicks) display.vibrate(hand, 0.3f, 0.02f);
-            if (chosen.chosen) applyChoice(*chosen.chosen, rig);
-            if (words.experience.state().language != languageBefore)
+            if (chosen.chosen) applyChoice(*chosen.chosen, rig, words.sound);
+            if (words.experience.state().language != languageBefore) {
                 log::info(concat("menu choice: language ", ui::languageCode(words.experience.state().language)));
+                // The voice switches with the words: the narration starts again in the new language.
+                if (const auto narrating = words.sound.narrating())
+                    words.sound.narrate(*narrating, words.experience.state().language);
+            }
             if (chosen.quit) {
                 log::info("the visitor quit (back, with no panel open)");
                 display.requestQuit();
@@ -401,6 +429,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
                                  " controller: the visitor now sees from their own eye height"));
             }
         }
+        words.sound.update(frame.deltaSeconds);
         if (status == display::FrameStatus::Render) {
             placeHandModels(renderer, hands, display.input(), rig);
             showPanels(display, renderer, words, rig, frame.destination, toldQuads);
@@ -420,13 +449,29 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
     }
 }
 
+// Every narration text has its sound in both languages: checked whole at start-up, as
+// the texts are, so a missing file stops here with its name, never a silent gap.
+void checkNarration(const ui::Translations& texts, const fs::path& folder) {
+    std::string missing;
+    for (const std::string& key : texts.keys()) {
+        if (key.rfind("narration.", 0) != 0) continue;
+        for (const ui::Language language : {ui::Language::French, ui::Language::English}) {
+            const fs::path file = folder / ui::languageCode(language) / (key + ".ogg");
+            if (!fs::exists(file)) missing += (missing.empty() ? "" : ", ") + file.string();
+        }
+    }
+    if (!missing.empty())
+        throw UserError(concat("narration missing: ", missing,
+                               " (tools/draft-narration makes draft voices from the texts)"));
+}
+
 } // namespace
 
 int visitCommand(const std::vector<std::string>& words) {
     std::set<std::string> valueOptions = kViewValueOptions;
     valueOptions.insert(
         {"--mode", "--tour", "--out", "--height-offset", "--eye-height", "--frames", "--start", "--headset-wait",
-         "--language"});
+         "--language", "--volume"});
     const Arguments arguments(words, valueOptions, {"--help", "--seated", "--left-handed", "--spectator"});
     if (arguments.has("--help")) {
         std::fputs(kVisitHelp, stdout);
@@ -446,7 +491,7 @@ int visitCommand(const std::vector<std::string>& words) {
     visit::ExperienceState startState;
     startState.language = options.language;
     visit::Experience experience(texts, menu, glyphs, startState);
-    Words shown{glyphs, experience};
+    checkNarration(texts, dataDirectory() / "narration");
 
     // Import before any display: it forks, safest before GPU drivers start threads.
     const LoadedModel loaded = loadModel(arguments.positional()[0]);
@@ -487,6 +532,10 @@ int visitCommand(const std::vector<std::string>& words) {
                        : options.start ? Pose{glm::quat(1, 0, 0, 0), *options.start}
                                        : spawnPoint(siteBounds);
 
+    // Headless tours record what they hear beside their pictures; the others play it.
+    VisitSound sound(scripted, options.volume, dataDirectory() / "narration");
+    Words shown{glyphs, experience, sound};
+
     ValidationTally validation;
     // One rig for the whole visit: when a display is replaced, the visitor stays where
     // they were in the factory.
@@ -508,6 +557,7 @@ int visitCommand(const std::vector<std::string>& words) {
         if (interrupted()) break;
     }
     validation.report();
+    if (scripted) sound.writeRecording(options.outFolder / "sound.wav");
     return 0;
 }
 

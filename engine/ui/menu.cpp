@@ -14,7 +14,8 @@ namespace {
 constexpr std::pair<const char*, MenuAction> kActions[] = {
     {"language-fr", MenuAction::LanguageFrench}, {"language-en", MenuAction::LanguageEnglish},
     {"toggle-seated", MenuAction::ToggleSeated}, {"snap-turn", MenuAction::SnapTurn},
-    {"eye-height", MenuAction::EyeHeight},       {"back-to-start", MenuAction::BackToStart},
+    {"eye-height", MenuAction::EyeHeight},       {"volume", MenuAction::Volume},
+    {"back-to-start", MenuAction::BackToStart},
     {"about", MenuAction::About},                {"close", MenuAction::Close}};
 
 } // namespace

@@ -15,7 +15,17 @@
 
 namespace usine::ui {
 
-enum class MenuAction { LanguageFrench, LanguageEnglish, ToggleSeated, SnapTurn, EyeHeight, BackToStart, About, Close };
+enum class MenuAction {
+    LanguageFrench,
+    LanguageEnglish,
+    ToggleSeated,
+    SnapTurn,
+    EyeHeight,
+    Volume,
+    BackToStart,
+    About,
+    Close
+};
 
 struct MenuEntry {
     std::string textKey;

@@ -46,6 +46,7 @@ void Experience::open(OpenPanel panel) {
 }
 
 void Experience::choose(std::size_t entry, ExperienceEvents& events) {
+    events.clicked = true;
     if (state_.panel == OpenPanel::About) { // its one button: close
         open(OpenPanel::None);
         return;
@@ -121,8 +122,38 @@ ExperienceEvents Experience::update(const InputState& input, const VisitorRig& r
         panels_.clear();
         if (state_.panel != OpenPanel::None) layOut(pose);
     }
+    layOutSubtitle(head, deltaSeconds);
     previous_ = input;
     return events;
+}
+
+ui::LazyFollowSettings Experience::subtitleFollowSettings() {
+    ui::LazyFollowSettings settings;
+    // Lower than the menu and a little nearer: both can be read when both are open.
+    settings.distance = 1.4f;
+    settings.dropBelowEyes = 0.4f;
+    return settings;
+}
+
+void Experience::layOutSubtitle(const Pose& head, double deltaSeconds) {
+    if (!subtitle_) {
+        subtitleShown_ = false;
+        return;
+    }
+    if (!subtitleShown_) subtitleFollow_ = ui::LazyFollow(subtitleFollowSettings()); // appears straight ahead
+    subtitleShown_ = true;
+    const Pose pose = subtitleFollow_.update(head, deltaSeconds);
+    const std::pair<std::string, ui::Language> wanted{*subtitle_, state_.language};
+    if (subtitleDrawnFor_ != wanted) {
+        ui::PanelContent content;
+        content.bodyKey = *subtitle_;
+        ui::PanelLook look;
+        look.readingDistance = 1.4f;
+        look.widthDmm = 700; // a long line or two, read at a glance
+        subtitleDrawing_ = ui::layoutPanel(content, {}, texts_, state_.language, glyphs_, look);
+        subtitleDrawnFor_ = wanted;
+    }
+    panels_.push_back({pose, subtitleDrawing_, true});
 }
 
 void Experience::layOut(const Pose& pose) {

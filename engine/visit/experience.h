@@ -32,12 +32,17 @@ struct ExperienceEvents {
     std::optional<ui::MenuAction> chosen;
     std::vector<Hand> hoverTicks; // a laser moved onto a button: a short buzz in that hand
     bool quit = false;            // back (Escape) with no panel open
+    bool clicked = false;         // a button was chosen: the select cue sounds
 };
 
 class Experience {
 public:
     Experience(const ui::Translations& texts, std::vector<ui::MenuEntry> menu, ui::SdfGlyphs& glyphs,
                const ExperienceState& initial = {});
+
+    // The narration heard now (its text key), shown as a subtitle below the line of
+    // sight while it lasts; none hides it. Set each frame before update().
+    void setSubtitle(const std::optional<std::string>& key) { subtitle_ = key; }
 
     // One frame: `input` in tracking space (the rig places it in the world), `head` the
     // head's world pose.
@@ -57,6 +62,7 @@ private:
     void choose(std::size_t entry, ExperienceEvents& events);
     void pressKey(ui::MenuKey key, ExperienceEvents& events);
     void layOut(const Pose& pose);
+    void layOutSubtitle(const Pose& head, double deltaSeconds);
 
     const ui::Translations& texts_;
     std::vector<ui::MenuEntry> menu_;
@@ -75,6 +81,13 @@ private:
     };
     std::optional<DrawnFor> drawnFor_;
     ui::PanelDrawing drawing_;
+
+    std::optional<std::string> subtitle_;
+    ui::LazyFollow subtitleFollow_{subtitleFollowSettings()};
+    bool subtitleShown_ = false;
+    std::optional<std::pair<std::string, ui::Language>> subtitleDrawnFor_;
+    ui::PanelDrawing subtitleDrawing_;
+    static ui::LazyFollowSettings subtitleFollowSettings();
 };
 
 } // namespace usine::visit

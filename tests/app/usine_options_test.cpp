@@ -178,6 +178,12 @@ TEST_CASE("every option of every command is honoured or refused with exit 2", "[
              CHECK(visitHeadless({"--language", "en"}).exitCode == 0);
              refused(visitHeadless({"--language", "de"}), "--language wants fr or en, not 'de'");
          }},
+        {"visit --volume",
+         [&] {
+             // Honoured: tests/app/usine_narration_test.cpp hears a quarter of the energy at 0.5.
+             CHECK(visitHeadless({"--volume", "0.5"}).exitCode == 0);
+             refused(visitHeadless({"--volume", "2"}), "--volume");
+         }},
         {"visit --samples", [&] { differs(visitHeadless({"--samples", "1"}), visitBase); }},
         {"visit --passes",
          [&] {
@@ -237,6 +243,23 @@ TEST_CASE("every option of every command is honoured or refused with exit 2", "[
          [&] { CHECK(benchRow(bench({"--eye-distance", "0.5"}), "eyes") != benchRow(benchBase, "eyes")); }},
         {"bench --fov", [&] { CHECK_THAT(benchRow(bench({"--fov", "40"}), "eyes"), Catch::Contains("40.0 degrees wide")); }},
         {"bench --gpu", [&] { refused(bench({"--gpu", "no-such-gpu"}), "no-such-gpu"); }},
+        // -- texts --
+        {"texts --help", [] { CHECK(testing::runProgram(usineProgram(), {"texts", "--help"}).exitCode == 0); }},
+        {"texts --language",
+         [] {
+             const auto english = testing::runProgram(usineProgram(), {"texts", "--language", "en"});
+             CHECK_THAT(english.out, Catch::Contains("menu.close\tClose\n"));
+             CHECK_THAT(testing::runProgram(usineProgram(), {"texts"}).out, Catch::Contains("menu.close\tFermer\n"));
+             const auto german = testing::runProgram(usineProgram(), {"texts", "--language", "de"});
+             CHECK(german.exitCode == 2);
+             CHECK_THAT(german.err, Catch::Contains("--language wants fr or en"));
+         }},
+        {"texts --prefix",
+         [] {
+             const auto about = testing::runProgram(usineProgram(), {"texts", "--prefix", "about."});
+             CHECK_THAT(about.out, Catch::Contains("about.title\t"));
+             CHECK_THAT(about.out, !Catch::Contains("menu."));
+         }},
         // -- every command (usine --help) --
         {"* --verbose", [&] { CHECK(render({"--verbose"}).exitCode == 0); /* lines: usine_log_levels_test */ }},
         {"* --quiet",
@@ -249,7 +272,7 @@ TEST_CASE("every option of every command is honoured or refused with exit 2", "[
     };
 
     std::vector<std::string> keys;
-    for (const std::string command : {"visit", "render", "bench"}) {
+    for (const std::string command : {"visit", "render", "bench", "texts"}) {
         const auto help = testing::runProgram(usineProgram(), {command, "--help"});
         REQUIRE(help.exitCode == 0);
         for (const std::string& option : optionsIn(help.out))

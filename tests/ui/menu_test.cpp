@@ -17,9 +17,9 @@ const Translations& shippedTexts() {
 std::vector<MenuEntry> shippedMenu() { return loadMenu(testing::sourceDirectory() / "assets" / "menu.toml", shippedTexts()); }
 } // namespace
 
-TEST_CASE("the shipped menu offers language, comfort, back to start, about, close", "[ui][menu]") {
+TEST_CASE("the shipped menu offers language, comfort, volume, back to start, about, close", "[ui][menu]") {
     const auto entries = shippedMenu();
-    REQUIRE(entries.size() == 8);
+    REQUIRE(entries.size() == 9);
     CHECK(entries.front().action == MenuAction::LanguageFrench);
     CHECK(entries.back().action == MenuAction::Close);
     for (const MenuEntry& entry : entries) {

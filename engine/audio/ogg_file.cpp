@@ -1,0 +1,53 @@
+// stb_vorbis behind OggFile (see ogg_file.h).
+#include "audio/ogg_file.h"
+
+#include "core/error.h"
+#include "core/text.h"
+
+#define STB_VORBIS_HEADER_ONLY
+#include <stb/stb_vorbis.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace usine::audio {
+
+OggFile::OggFile(const std::filesystem::path& file) : file_(file) {
+    int error = 0;
+    vorbis_ = stb_vorbis_open_filename(file.c_str(), &error, nullptr);
+    if (!vorbis_)
+        throw UserError(concat(file.string(), std::filesystem::exists(file) ? ": not an Ogg Vorbis sound (stb_vorbis error "
+                                                                            : ": no such sound file (stb_vorbis error ",
+                               error, ")"));
+    const stb_vorbis_info info = stb_vorbis_get_info(vorbis_);
+    rate_ = int(info.sample_rate);
+    channels_ = info.channels;
+    frames_ = stb_vorbis_stream_length_in_samples(vorbis_);
+    if (rate_ <= 0 || channels_ <= 0) {
+        stb_vorbis_close(vorbis_);
+        throw UserError(concat(file.string(), ": an Ogg Vorbis sound without sample rate or channels"));
+    }
+    const stb_vorbis_comment comment = stb_vorbis_get_comment(vorbis_);
+    for (int i = 0; i < comment.comment_list_length; ++i) {
+        const std::string entry = comment.comment_list[i];
+        const auto equals = entry.find('=');
+        if (equals == std::string::npos) continue;
+        std::string name = entry.substr(0, equals);
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::toupper(c)); });
+        tags_[name] = entry.substr(equals + 1);
+    }
+}
+
+OggFile::~OggFile() {
+    if (vorbis_) stb_vorbis_close(vorbis_);
+}
+
+std::vector<std::int16_t> OggFile::readMono(int frames) {
+    std::vector<std::int16_t> mono(std::size_t(std::max(frames, 0)));
+    // Mixed down by stb_vorbis itself: OpenAL places only mono sounds in space.
+    const int read = stb_vorbis_get_samples_short_interleaved(vorbis_, 1, mono.data(), frames);
+    mono.resize(std::size_t(std::max(read, 0)));
+    return mono;
+}
+
+} // namespace usine::audio
