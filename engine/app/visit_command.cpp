@@ -404,12 +404,17 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
             const visit::RigEvents events = rig.update(inputForRig(display.input(), words.experience.panelOpen()),
                                                        head, frame.deltaSeconds);
             const ui::Language languageBefore = words.experience.state().language;
+            const visit::OpenPanel panelBefore = words.experience.state().panel;
             const Pose headInWorld = rig.toWorld(head);
             words.sound.setListener(headInWorld);
             words.experience.setSubtitle(words.sound.narrating());
             const visit::ExperienceEvents chosen =
                 words.experience.update(display.input(), rig, headInWorld, frame.deltaSeconds);
             if (chosen.clicked) words.sound.cue(audio::Cue::Select);
+            if (words.experience.state().panel != panelBefore) {
+                static const char* const kPanelNames[] = {"none", "menu", "about"};
+                log::debug(concat("open panel: ", kPanelNames[int(words.experience.state().panel)]));
+            }
             // A tick felt as the laser reaches a button: short and light.
             for (const Hand hand : chosen.hoverTicks) display.vibrate(hand, 0.3f, 0.02f);
             if (chosen.chosen) applyChoice(*chosen.chosen, rig, words.sound);

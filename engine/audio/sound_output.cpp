@@ -3,6 +3,11 @@
 
 #include "audio/openal_headers.h"
 
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "core/error.h"
 #include "core/log.h"
 #include "core/text.h"
@@ -33,10 +38,32 @@ bool hrtfOn(ALCdevice* device) {
 
 } // namespace
 
+namespace {
+
+// Opens the default device with the libraries' own complaints hidden: on a machine
+// without sound, ALSA and OpenAL Soft each print several lines to stderr, where a teacher
+// should read one warning of ours. stderr is pointed at /dev/null for the call only (at
+// start-up, before any other thread of ours writes there).
+ALCdevice* openDefaultDeviceQuietly() {
+    setenv("ALSOFT_LOGLEVEL", "0", 0); // OpenAL Soft's "AL lib: (EE)" lines, unless asked for
+    std::fflush(stderr);
+    const int saved = dup(STDERR_FILENO);
+    const int nothing = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved >= 0 && nothing >= 0) dup2(nothing, STDERR_FILENO);
+    ALCdevice* device = alcOpenDevice(nullptr);
+    std::fflush(stderr);
+    if (saved >= 0 && nothing >= 0) dup2(saved, STDERR_FILENO);
+    if (nothing >= 0) close(nothing);
+    if (saved >= 0) close(saved);
+    return device;
+}
+
+} // namespace
+
 std::unique_ptr<SoundOutput> SoundOutput::openSpeakers() {
     std::unique_ptr<SoundOutput> output(new SoundOutput);
     output->handles_ = std::make_unique<Handles>();
-    output->handles_->device = alcOpenDevice(nullptr);
+    output->handles_->device = openDefaultDeviceQuietly();
     if (!output->handles_->device) {
         log::warning("no audio device: the visit goes on without sound");
         return nullptr;

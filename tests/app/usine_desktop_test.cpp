@@ -104,3 +104,52 @@ TEST_CASE("a headset visit with --spectator shows the visitor's view in a window
     CHECK(report.at("frames_submitted") == report.at("frames_waited"));
     CHECK(report.at("frames_discarded") == "0");
 }
+
+namespace {
+
+// Waits until `file` contains `text` or `program` ends; true when it does.
+bool waitForLine(const std::filesystem::path& file, const std::string& text, testing::BackgroundProcess& program) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (std::filesystem::exists(file) && readFileText(file).find(text) != std::string::npos) return true;
+        if (!program.running()) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    return false;
+}
+
+// Presses and releases keys in the virtual screen (the window under the pointer has the
+// keyboard: there is no window manager), away from the menu: the mouse pointing at
+// a button would move the focus there.
+void pressKeys(const testing::VirtualScreen& screen, const std::string& keys) {
+    const std::string command = concat("DISPLAY=", screen.display(), " xdotool mousemove 4 4 key --delay 150 ", keys);
+    REQUIRE(std::system(command.c_str()) == 0);
+}
+
+} // namespace
+
+TEST_CASE("keyboard in the window: Tab opens the menu, Down and Enter choose English, Escape closes, then quits",
+          "[desktop][keyboard][menu]") {
+    testing::VirtualScreen screen;
+    const auto out = testing::testOutputDirectory();
+    const auto logFile = out / "desktop-keyboard.log";
+    testing::BackgroundProcess visit({testing::usineProgram().string(), "visit", testing::factoryCellModel(), "--mode",
+                                      "desktop", "--size", "640x400", "--verbose"},
+                                     {{"DISPLAY", screen.display()}}, logFile.string());
+    REQUIRE(waitForPicture(screen, visit, "desktop-keyboard-start") > 0.1);
+    // Tab opens the menu with the focus on its first entry (Français); Down moves it to
+    // English; Enter chooses it.
+    pressKeys(screen, "Tab");
+    REQUIRE(waitForLine(logFile, "open panel: menu", visit));
+    pressKeys(screen, "Down Return");
+    CHECK(waitForLine(logFile, "menu choice: language en", visit));
+    // Escape closes the menu, and only a second Escape, with no panel open, quits.
+    pressKeys(screen, "Escape");
+    CHECK(waitForLine(logFile, "open panel: none", visit));
+    CHECK(visit.running());
+    pressKeys(screen, "Escape");
+    CHECK(waitForLine(logFile, "the visitor quit (back, with no panel open)", visit));
+    const int exitCode = visit.stop(20);
+    INFO(readFileText(logFile));
+    CHECK(exitCode == 0);
+}

@@ -22,6 +22,9 @@ DesktopDisplay::DesktopDisplay(const DesktopSettings& settings)
       eyeExtent_(window_->extent()), controls_(settings.eyeHeight, settings.dominantHand),
       lastFrame_(std::chrono::steady_clock::now()) {
     if (eyeExtent_.width == 0 || eyeExtent_.height == 0) eyeExtent_ = {std::uint32_t(settings.width), std::uint32_t(settings.height)};
+    // A key tapped or a click shorter than a frame still counts (a slow laptop, a quick pupil).
+    glfwSetInputMode(window_->handle(), GLFW_STICKY_KEYS, GLFW_TRUE);
+    glfwSetInputMode(window_->handle(), GLFW_STICKY_MOUSE_BUTTONS, GLFW_TRUE);
     glfwSetWindowTitle(window_->handle(), concat("Usine Ouverte - ", keyHints()).c_str());
     log::info(concat("controls: ", keyHints()));
 }

@@ -21,7 +21,7 @@ std::string keyHints() {
     return concat("walk ", name(GLFW_KEY_W, "W"), " ", name(GLFW_KEY_A, "A"), " ", name(GLFW_KEY_S, "S"), " ",
                   name(GLFW_KEY_D, "D"), " or up/down arrows; turn ", name(GLFW_KEY_Q, "Q"), " ",
                   name(GLFW_KEY_E, "E"), " or left/right arrows; look: hold the right mouse button; point: mouse; select: left click or Space; grab ",
-                  name(GLFW_KEY_F, "F"), "; menu: Tab; quit: Escape");
+                  name(GLFW_KEY_F, "F"), "; menu: Tab (then arrows and Enter); close the menu, or quit: Escape");
 }
 
 } // namespace usine::display::window
