@@ -4,6 +4,7 @@
 #include "audio/sound_clip.h"
 #include "audio/sound_output.h"
 #include "audio/sound_source.h"
+#include "display/tour_script.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -76,6 +77,39 @@ TEST_CASE("a machine on the visitor's left is heard in the left ear; facing it, 
     CHECK(std::abs(decibels) <= 1.0);
 }
 
+TEST_CASE("a scripted 90 degree head turn towards a machine on the left evens the ears", "[audio][tour]") {
+    // The head of a tour script (the format headless visits play), frame by frame as a
+    // visit sets the listener: still for a second, turning left over half a second, still.
+    const display::TourScript tour = display::parseTourScript(R"(fps 72
+frames 216
+at 0 head 0 1.5 0 look 0 1.5 -1
+at 72 head 0 1.5 0 look 0 1.5 -1
+at 108 head 0 1.5 0 look -1 1.5 0
+)", "turn.tour");
+    auto output = SoundOutput::openLoopback(kRate);
+    const SoundClip clip(hum(), kRate);
+    SoundSource machine(clip, {-2, 1.5f, 0}, true); // 2 m to the left of the start
+    machine.play();
+    Energy before, after;
+    const int perFrame = kRate / 72;
+    for (int frame = 0; frame < tour.frames; ++frame) {
+        output->setListener(tour.headAt(frame));
+        const std::vector<float> samples = output->renderLoopback(perFrame);
+        // Measured over the last half second of each still part (the HRTF has settled).
+        Energy* energy = frame >= 36 && frame < 72 ? &before : frame >= 180 ? &after : nullptr;
+        if (!energy) continue;
+        for (std::size_t i = 0; i + 1 < samples.size(); i += 2) {
+            energy->left += double(samples[i]) * samples[i];
+            energy->right += double(samples[i + 1]) * samples[i + 1];
+        }
+    }
+    INFO("before the turn: left " << before.left << ", right " << before.right);
+    CHECK(before.left >= 2 * before.right);
+    const double decibels = 10 * std::log10(after.left / after.right);
+    INFO("after the turn: " << decibels << " dB between the ears");
+    CHECK(std::abs(decibels) <= 1.0);
+}
+
 TEST_CASE("the volume setting scales what the visitor hears", "[audio]") {
     auto output = SoundOutput::openLoopback(kRate);
     const SoundClip clip(hum(), kRate);
@@ -118,9 +152,6 @@ TEST_CASE("with no audio device, the visit goes on silent, after one warning", "
     INFO(text.str());
     CHECK(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 0);
-    // One line of ours (ALSA and OpenAL Soft may say more on their own).
-    const std::string said = text.str();
-    const std::string ours = "warning: no audio device: the visit goes on without sound\n";
-    CHECK(said.find(ours) != std::string::npos);
-    CHECK(said.find(ours) == said.rfind(ours));
+    // One line, ours: ALSA's and OpenAL Soft's own complaints are kept out of a teacher's way.
+    CHECK(text.str() == "warning: no audio device: the visit goes on without sound\n");
 }
