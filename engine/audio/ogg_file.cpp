@@ -19,13 +19,25 @@ OggFile::OggFile(const std::filesystem::path& file) : file_(file) {
         throw UserError(concat(file.string(), std::filesystem::exists(file) ? ": not an Ogg Vorbis sound (stb_vorbis error "
                                                                             : ": no such sound file (stb_vorbis error ",
                                error, ")"));
+    readHeaders();
+}
+
+OggFile::OggFile(std::vector<std::uint8_t> bytes, const std::string& name) : file_(name), bytes_(std::move(bytes)) {
+    int error = 0;
+    if (bytes_.size() < std::size_t(INT32_MAX))
+        vorbis_ = stb_vorbis_open_memory(bytes_.data(), int(bytes_.size()), &error, nullptr);
+    if (!vorbis_) throw UserError(concat(name, ": not an Ogg Vorbis sound (stb_vorbis error ", error, ")"));
+    readHeaders();
+}
+
+void OggFile::readHeaders() {
     const stb_vorbis_info info = stb_vorbis_get_info(vorbis_);
     rate_ = int(info.sample_rate);
     channels_ = info.channels;
     frames_ = stb_vorbis_stream_length_in_samples(vorbis_);
     if (rate_ <= 0 || channels_ <= 0) {
         stb_vorbis_close(vorbis_);
-        throw UserError(concat(file.string(), ": an Ogg Vorbis sound without sample rate or channels"));
+        throw UserError(concat(file_.string(), ": an Ogg Vorbis sound without sample rate or channels"));
     }
     const stb_vorbis_comment comment = stb_vorbis_get_comment(vorbis_);
     for (int i = 0; i < comment.comment_list_length; ++i) {

@@ -17,6 +17,8 @@ class OggFile {
 public:
     // Throws UserError naming the file when it is missing or not Ogg Vorbis.
     explicit OggFile(const std::filesystem::path& file);
+    // The same from bytes already read (`name` stands for the file in messages).
+    OggFile(std::vector<std::uint8_t> bytes, const std::string& name);
     ~OggFile();
     OggFile(const OggFile&) = delete;
     OggFile& operator=(const OggFile&) = delete;
@@ -32,7 +34,10 @@ public:
     std::vector<std::int16_t> readMono(int frames);
 
 private:
+    void readHeaders();
+
     std::filesystem::path file_;
+    std::vector<std::uint8_t> bytes_; // what stb_vorbis reads, when opened from memory
     stb_vorbis* vorbis_ = nullptr;
     int rate_ = 0;
     int channels_ = 0;
