@@ -538,7 +538,7 @@ int visitCommand(const std::vector<std::string>& words) {
                                        : spawnPoint(siteBounds);
 
     // Headless tours record what they hear beside their pictures; the others play it.
-    VisitSound sound(scripted, options.volume, dataDirectory() / "narration");
+    VisitSound sound(scripted, decision.mode == DisplayMode::Headset, options.volume, dataDirectory() / "narration");
     Words shown{glyphs, experience, sound};
 
     ValidationTally validation;

@@ -16,9 +16,9 @@ namespace {
 constexpr int kRecordingRate = 48000;
 }
 
-VisitSound::VisitSound(bool recording, float volume, std::filesystem::path narrationFolder)
+VisitSound::VisitSound(bool recording, bool headset, float volume, std::filesystem::path narrationFolder)
     : recording_(recording), narrationFolder_(std::move(narrationFolder)) {
-    output_ = recording ? audio::SoundOutput::openLoopback(kRecordingRate) : audio::SoundOutput::openSpeakers();
+    output_ = recording ? audio::SoundOutput::openLoopback(kRecordingRate) : audio::SoundOutput::openSpeakers(headset);
     if (!output_) return; // openSpeakers said why, once
     log::info(concat("sound: ", output_->description()));
     for (const audio::Cue cue : {audio::Cue::Select, audio::Cue::Success, audio::Cue::Error})

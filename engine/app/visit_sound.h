@@ -25,7 +25,8 @@ class VisitSound {
 public:
     // `recording`: a headless tour (mix into memory, deterministic, written by
     // writeRecording); otherwise the speakers.
-    VisitSound(bool recording, float volume, std::filesystem::path narrationFolder);
+    // `headset`: the sound is for headphones at the ears (HRTF on).
+    VisitSound(bool recording, bool headset, float volume, std::filesystem::path narrationFolder);
     ~VisitSound();
 
     void setVolume(float volume);

@@ -60,7 +60,7 @@ ALCdevice* openDefaultDeviceQuietly() {
 
 } // namespace
 
-std::unique_ptr<SoundOutput> SoundOutput::openSpeakers() {
+std::unique_ptr<SoundOutput> SoundOutput::openSpeakers(bool headphones) {
     std::unique_ptr<SoundOutput> output(new SoundOutput);
     output->handles_ = std::make_unique<Handles>();
     output->handles_->device = openDefaultDeviceQuietly();
@@ -68,8 +68,9 @@ std::unique_ptr<SoundOutput> SoundOutput::openSpeakers() {
         log::warning("no audio device: the visit goes on without sound");
         return nullptr;
     }
-    // HRTF: let OpenAL Soft decide (on for headphones and headsets, off on speakers).
-    const ALCint attributes[] = {ALC_HRTF_SOFT, ALC_DONT_CARE_SOFT, 0};
+    // HRTF: always with a headset (its sound is at the ears); elsewhere OpenAL Soft knows
+    // better whether the device is headphones or speakers.
+    const ALCint attributes[] = {ALC_HRTF_SOFT, headphones ? ALC_TRUE : ALC_DONT_CARE_SOFT, 0};
     output->handles_->context = alcCreateContext(output->handles_->device, attributes);
     if (!output->handles_->context || !alcMakeContextCurrent(output->handles_->context)) {
         log::warning("the audio device would not start: the visit goes on without sound");

@@ -16,7 +16,9 @@ namespace usine::audio {
 class SoundOutput {
 public:
     // The default device; null (after one warning saying why) when there is none.
-    static std::unique_ptr<SoundOutput> openSpeakers();
+    // `headphones`: a headset's (HRTF on); otherwise OpenAL Soft decides (on for
+    // headphones it recognises, off for speakers).
+    static std::unique_ptr<SoundOutput> openSpeakers(bool headphones = false);
     // A device that plays into memory (ALC_SOFT_loopback), stereo float at `sampleRate`,
     // with HRTF as on headphones. Throws SystemError when OpenAL lacks loopback.
     static std::unique_ptr<SoundOutput> openLoopback(int sampleRate = 48000);
