@@ -1,7 +1,11 @@
 // Panel quads into a mapped vertex buffer, drawn by the panel pipeline (see panel_renderer.h).
 #include "render/panel_renderer.h"
 
+#include "core/error.h"
+#include "core/image_io.h"
+#include "core/text.h"
 #include "gpu/barriers.h"
+#include "gpu/upload_batch.h"
 #include "gpu/gpu_context.h"
 #include "gpu/graphics_pipeline.h"
 #include "gpu/vulkan_check.h"
@@ -18,16 +22,23 @@ using namespace usine::gpu;
 
 namespace {
 
+} // namespace
+
 struct PanelVertex {
     glm::vec3 position;
     glm::vec2 uv;
     glm::vec4 colour; // linear
-    float kind;       // 0 rectangle, 1 glyph
+    float kind;       // 0 rectangle, 1 glyph, 2 picture
 };
+
+namespace {
 
 // Each layer of a panel lies this far in front of the one below it: enough for depth to
 // keep text above its button at 3 m, too little for the eye to see.
 constexpr float kLayerStep = 0.0008f; // m
+
+// Pictures on panels a visit may show: a site's panels, with room to spare.
+constexpr std::uint32_t kMostPictures = 128;
 
 float linearFromSrgb(std::uint8_t value) {
     const float c = float(value) / 255.0f;
@@ -56,22 +67,18 @@ GraphicsPipelineDescription pipelineDescription(VkPipelineLayout layout, VkShade
     return description;
 }
 
-// A panel's quads as triangles, each corner placed by `place` (panel metres -> space).
+// One quad as two triangles, counter-clockwise seen from the front, each corner placed
+// by `place` (panel metres -> space).
 template <typename Place>
-void appendQuads(std::vector<PanelVertex>& vertices, const ui::PanelDrawing& drawing, GlyphAtlas& atlas, Place place) {
-    for (const ui::PanelQuad& quad : drawing.quads) {
-        const float layer = float(quad.layer);
-        glm::vec4 uv(0);
-        if (quad.glyph) uv = atlas.uvRect(*quad.glyph);
-        const glm::vec4 colour = linear(quad.colour);
-        const float kind = quad.glyph ? 1.0f : 0.0f;
-        const PanelVertex topLeft{place(quad.min.x, quad.min.y, layer), {uv.x, uv.y}, colour, kind};
-        const PanelVertex topRight{place(quad.max.x, quad.min.y, layer), {uv.z, uv.y}, colour, kind};
-        const PanelVertex bottomLeft{place(quad.min.x, quad.max.y, layer), {uv.x, uv.w}, colour, kind};
-        const PanelVertex bottomRight{place(quad.max.x, quad.max.y, layer), {uv.z, uv.w}, colour, kind};
-        // Counter-clockwise seen from the front.
-        vertices.insert(vertices.end(), {topLeft, bottomLeft, bottomRight, topLeft, bottomRight, topRight});
-    }
+void appendQuad(std::vector<PanelVertex>& vertices, const ui::PanelQuad& quad, const glm::vec4& uv, float kind,
+                Place place) {
+    const float layer = float(quad.layer);
+    const glm::vec4 colour = linear(quad.colour);
+    const PanelVertex topLeft{place(quad.min.x, quad.min.y, layer), {uv.x, uv.y}, colour, kind};
+    const PanelVertex topRight{place(quad.max.x, quad.min.y, layer), {uv.z, uv.y}, colour, kind};
+    const PanelVertex bottomLeft{place(quad.min.x, quad.max.y, layer), {uv.x, uv.w}, colour, kind};
+    const PanelVertex bottomRight{place(quad.max.x, quad.max.y, layer), {uv.z, uv.w}, colour, kind};
+    vertices.insert(vertices.end(), {topLeft, bottomLeft, bottomRight, topLeft, bottomRight, topRight});
 }
 
 } // namespace
@@ -144,7 +151,7 @@ PanelRenderer::PanelRenderer(GpuContext& context, ui::SdfGlyphs& glyphs, VkDescr
     picturePoolInfo.pPoolSizes = &uniformSize;
     VkDescriptorPool picturePool;
     VK_CHECK(vkCreateDescriptorPool(device, &picturePoolInfo, nullptr, &picturePool));
-    picturePool_ = OwnedDescriptorPool(device, picturePool);
+    imageFramePool_ = OwnedDescriptorPool(device, picturePool);
     auto allocatePicture = vkStruct<VkDescriptorSetAllocateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO);
     allocatePicture.descriptorPool = picturePool;
     allocatePicture.descriptorSetCount = 1;
@@ -157,6 +164,24 @@ PanelRenderer::PanelRenderer(GpuContext& context, ui::SdfGlyphs& glyphs, VkDescr
     writeUniforms.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
     writeUniforms.pBufferInfo = &bufferInfo;
     vkUpdateDescriptorSets(device, 1, &writeUniforms, 0, nullptr);
+
+    // Panels' pictures: their own sampler (mipmapped) and descriptor sets.
+    auto samplerInfo = vkStruct<VkSamplerCreateInfo>(VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO);
+    samplerInfo.magFilter = samplerInfo.minFilter = VK_FILTER_LINEAR;
+    samplerInfo.mipmapMode = VK_SAMPLER_MIPMAP_MODE_LINEAR;
+    samplerInfo.addressModeU = samplerInfo.addressModeV = samplerInfo.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+    samplerInfo.maxLod = VK_LOD_CLAMP_NONE;
+    VkSampler sampler;
+    VK_CHECK(vkCreateSampler(device, &samplerInfo, nullptr, &sampler));
+    pictureSampler_ = OwnedSampler(device, sampler);
+    const VkDescriptorPoolSize pictureSize{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, kMostPictures};
+    auto pictureTexturePoolInfo = vkStruct<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
+    pictureTexturePoolInfo.maxSets = kMostPictures;
+    pictureTexturePoolInfo.poolSizeCount = 1;
+    pictureTexturePoolInfo.pPoolSizes = &pictureSize;
+    VkDescriptorPool texturePool;
+    VK_CHECK(vkCreateDescriptorPool(device, &pictureTexturePoolInfo, nullptr, &texturePool));
+    picturePool_ = OwnedDescriptorPool(device, texturePool);
 }
 
 VkPipeline PanelRenderer::picturePipeline(VkFormat format) {
@@ -169,27 +194,94 @@ VkPipeline PanelRenderer::picturePipeline(VkFormat format) {
     return found->second.get();
 }
 
+template <typename Place>
+std::vector<PanelRenderer::Batch> PanelRenderer::appendPanel(std::vector<PanelVertex>& vertices,
+                                                             const ui::PanelDrawing& drawing, Place place) {
+    // Rectangles and glyphs first (the atlas), then each picture with its own texture;
+    // depth (world) or their layer order (images) keeps the text above its buttons.
+    std::vector<Batch> batches;
+    const std::size_t first = vertices.size();
+    std::map<std::filesystem::path, std::vector<const ui::PanelQuad*>> pictures;
+    for (const ui::PanelQuad& quad : drawing.quads) {
+        if (quad.picture) {
+            pictures[*quad.picture].push_back(&quad);
+            continue;
+        }
+        appendQuad(vertices, quad, quad.glyph ? atlas_.uvRect(*quad.glyph) : glm::vec4(0), quad.glyph ? 1.0f : 0.0f,
+                   place);
+    }
+    batches.push_back({std::uint32_t(first), std::uint32_t(vertices.size() - first), atlasSet_});
+    for (const auto& [file, quads] : pictures) {
+        const std::size_t start = vertices.size();
+        for (const ui::PanelQuad* quad : quads) appendQuad(vertices, *quad, glm::vec4(0, 0, 1, 1), 2.0f, place);
+        batches.push_back({std::uint32_t(start), std::uint32_t(vertices.size() - start), pictureTexture(file)});
+    }
+    return batches;
+}
+
+VkDescriptorSet PanelRenderer::pictureTexture(const std::filesystem::path& file) {
+    if (auto found = pictureTextures_.find(file); found != pictureTextures_.end()) return found->second.set;
+    const Rgba8Image pixels = readImageFile(file); // UserError naming the file
+    ImageDescription description;
+    description.format = VK_FORMAT_R8G8B8A8_SRGB;
+    description.extent = {std::uint32_t(pixels.width), std::uint32_t(pixels.height)};
+    // Mipmaps: a photo seen across a workshop must not shimmer.
+    description.mipLevels = canBlitMipmaps(context_, description.format)
+                                ? fullMipChainLength(description.extent.width, description.extent.height)
+                                : 1;
+    description.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+    PictureTexture texture;
+    texture.image = createImage(context_, description);
+    UploadBatch upload(context_, pixels.pixels.size());
+    upload.copyToImage(texture.image, pixels);
+    upload.finish();
+    auto allocate = vkStruct<VkDescriptorSetAllocateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO);
+    allocate.descriptorPool = picturePool_.get();
+    allocate.descriptorSetCount = 1;
+    const VkDescriptorSetLayout layout = atlasLayout_.get();
+    allocate.pSetLayouts = &layout;
+    if (vkAllocateDescriptorSets(context_.device(), &allocate, &texture.set) != VK_SUCCESS)
+        throw UserError(concat(file.string(), ": too many panel pictures at once (at most ", kMostPictures, ")"));
+    VkDescriptorImageInfo imageInfo{pictureSampler_.get(), texture.image.view.get(),
+                                    VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+    auto write = vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
+    write.dstSet = texture.set;
+    write.descriptorCount = 1;
+    write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    write.pImageInfo = &imageInfo;
+    vkUpdateDescriptorSets(context_.device(), 1, &write, 0, nullptr);
+    return pictureTextures_.emplace(file, std::move(texture)).first->second.set;
+}
+
+void PanelRenderer::drawBatches(VkCommandBuffer commands, const std::vector<Batch>& batches) const {
+    for (const Batch& batch : batches) {
+        if (batch.count == 0) continue;
+        vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 1, 1, &batch.texture,
+                                0, nullptr);
+        vkCmdDraw(commands, batch.count, 1, batch.first, 0);
+    }
+}
+
 void PanelRenderer::setPanels(const std::vector<PlacedPanel>& panels, const std::vector<ui::PanelDrawing>& pictures) {
     std::vector<PanelVertex> vertices;
+    world_.clear();
+    imagePanels_.clear();
     for (const PlacedPanel& panel : panels) {
         const glm::mat4 toWorld = poseMatrix(panel.pose);
         const glm::vec2 half = panel.drawing.size * 0.5f;
         // Panel coordinates (metres from the top-left, y down) to the panel's own space
         // (centre, y up, +Z to the reader, each layer a little in front), then the world.
-        appendQuads(vertices, panel.drawing, atlas_, [&](float x, float y, float layer) {
+        const std::vector<Batch> batches = appendPanel(vertices, panel.drawing, [&](float x, float y, float layer) {
             return glm::vec3(toWorld * glm::vec4(x - half.x, half.y - y, layer * kLayerStep, 1.0f));
         });
+        world_.insert(world_.end(), batches.begin(), batches.end());
     }
-    vertexCount_ = static_cast<std::uint32_t>(vertices.size());
-    pictures_.clear();
     for (const ui::PanelDrawing& picture : pictures) {
-        const std::size_t first = vertices.size();
         // Straight to clip space: the panel fills its image (y down, as Vulkan's);
         // layers are drawn in order, no depth needed.
-        appendQuads(vertices, picture, atlas_, [&](float x, float y, float) {
+        imagePanels_.push_back(appendPanel(vertices, picture, [&](float x, float y, float) {
             return glm::vec3(x / picture.size.x * 2.0f - 1.0f, y / picture.size.y * 2.0f - 1.0f, 0.5f);
-        });
-        pictures_.push_back({std::uint32_t(first), std::uint32_t(vertices.size() - first)});
+        }));
     }
     atlas_.uploadIfChanged();
     const VkDeviceSize bytes = vertices.size() * sizeof(PanelVertex);
@@ -204,19 +296,19 @@ void PanelRenderer::setPanels(const std::vector<PlacedPanel>& panels, const std:
 
 void PanelRenderer::draw(VkCommandBuffer commands, VkExtent2D extent, std::uint32_t firstEye,
                          VkDescriptorSet frameSet) const {
-    if (vertexCount_ == 0) return;
+    if (world_.empty()) return;
     const VkViewport viewport{0, 0, static_cast<float>(extent.width), static_cast<float>(extent.height), 0, 1};
     const VkRect2D scissor{{0, 0}, extent};
     vkCmdSetViewport(commands, 0, 1, &viewport);
     vkCmdSetScissor(commands, 0, 1, &scissor);
     vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.get());
-    const VkDescriptorSet sets[] = {frameSet, atlasSet_};
-    vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 2, sets, 0, nullptr);
+    vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 1, &frameSet, 0,
+                            nullptr);
     const VkBuffer buffer = vertices_.get();
     const VkDeviceSize zero = 0;
     vkCmdBindVertexBuffers(commands, 0, 1, &buffer, &zero);
     vkCmdPushConstants(commands, pipelineLayout_.get(), VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof firstEye, &firstEye);
-    vkCmdDraw(commands, vertexCount_, 1, 0, 0);
+    drawBatches(commands, world_);
 }
 
 } // namespace usine::render
@@ -224,7 +316,7 @@ void PanelRenderer::draw(VkCommandBuffer commands, VkExtent2D extent, std::uint3
 namespace usine::render {
 
 void PanelRenderer::recordPictures(VkCommandBuffer commands, const std::vector<PanelImage>& images) {
-    const std::size_t count = std::min(images.size(), pictures_.size());
+    const std::size_t count = std::min(images.size(), imagePanels_.size());
     for (std::size_t index = 0; index < count; ++index) {
         const PanelImage& image = images[index];
         // Its old contents go: the panel fills the whole image.
@@ -249,15 +341,14 @@ void PanelRenderer::recordPictures(VkCommandBuffer commands, const std::vector<P
         vkCmdSetViewport(commands, 0, 1, &viewport);
         vkCmdSetScissor(commands, 0, 1, &scissor);
         vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, picturePipeline(image.format));
-        const VkDescriptorSet sets[] = {pictureFrameSet_, atlasSet_};
-        vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 2, sets, 0,
-                                nullptr);
+        vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 1,
+                                &pictureFrameSet_, 0, nullptr);
         const VkBuffer buffer = vertices_.get();
         const VkDeviceSize zero = 0;
         vkCmdBindVertexBuffers(commands, 0, 1, &buffer, &zero);
         const std::uint32_t firstEye = 0;
         vkCmdPushConstants(commands, pipelineLayout_.get(), VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof firstEye, &firstEye);
-        vkCmdDraw(commands, pictures_[index].count, 1, pictures_[index].first, 0);
+        drawBatches(commands, imagePanels_[index]);
         vkCmdEndRendering(commands);
         transition(commands, {image.image, {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1},
                               VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, image.layout,

@@ -5,11 +5,13 @@
 
 #include "core/view_geometry.h"
 #include "gpu/gpu_buffer.h"
+#include "gpu/gpu_image.h"
 #include "gpu/owned_handle.h"
 #include "render/frame_destination.h"
 #include "render/glyph_atlas.h"
 #include "ui/panel_layout.h"
 
+#include <filesystem>
 #include <map>
 #include <vector>
 
@@ -44,20 +46,34 @@ private:
     gpu::OwnedPipelineLayout pipelineLayout_;
     gpu::OwnedPipeline pipeline_;
     VkPipeline picturePipeline(VkFormat format);
+    // Vertices drawn with one texture: the glyph atlas, or one of the panels' pictures.
+    struct Batch {
+        std::uint32_t first = 0, count = 0;
+        VkDescriptorSet texture = VK_NULL_HANDLE;
+    };
+    template <typename Place>
+    std::vector<Batch> appendPanel(std::vector<struct PanelVertex>& vertices, const ui::PanelDrawing& drawing, Place place);
+    // A panel's picture on the GPU, read from its file on first use (UserError naming it).
+    VkDescriptorSet pictureTexture(const std::filesystem::path& file);
+    void drawBatches(VkCommandBuffer commands, const std::vector<Batch>& batches) const;
 
     gpu::GpuBuffer vertices_;
-    std::uint32_t vertexCount_ = 0; // of the world panels, first in the buffer
-    struct Range {
-        std::uint32_t first = 0, count = 0;
+    std::vector<Batch> world_;                   // the world panels' vertices, first in the buffer
+    std::vector<std::vector<Batch>> imagePanels_; // then each panel drawn into an image of its own
+    struct PictureTexture {
+        gpu::GpuImage image;
+        VkDescriptorSet set = VK_NULL_HANDLE;
     };
-    std::vector<Range> pictures_;  // after them, each picture panel's
+    std::map<std::filesystem::path, PictureTexture> pictureTextures_;
+    gpu::OwnedSampler pictureSampler_;
+    gpu::OwnedDescriptorPool picturePool_;       // their descriptor sets
     // Pictures: no depth, one sample, one view, in the display's format; clip-space
     // vertices under an identity view-projection (their own uniform buffer).
     gpu::OwnedShaderModule vertexShader_;
     gpu::OwnedShaderModule fragmentShader_;
     std::map<VkFormat, gpu::OwnedPipeline> picturePipelines_;
     gpu::GpuBuffer pictureUniforms_;
-    gpu::OwnedDescriptorPool picturePool_;
+    gpu::OwnedDescriptorPool imageFramePool_;
     VkDescriptorSet pictureFrameSet_ = VK_NULL_HANDLE;
 };
 

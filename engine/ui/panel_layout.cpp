@@ -86,6 +86,16 @@ PanelDrawing layoutPanel(const PanelContent& content, const PanelState& state, c
         addParagraph(column, content.titleKey, title, look.text, content, texts, language);
         column.y += gap;
     }
+    if (content.picture && content.picture->width > 0 && content.picture->height > 0) {
+        // The inner width, the picture's own shape; at most as tall as the panel is wide.
+        const float height = std::min(column.width * float(content.picture->height) / float(content.picture->width),
+                                      column.width);
+        const float width = height * float(content.picture->width) / float(content.picture->height);
+        const float left = column.left + (column.width - width) * 0.5f;
+        drawing.quads.push_back({{left, column.y}, {left + width, column.y + height}, Srgb8{255, 255, 255}, 1,
+                                 std::nullopt, content.picture->file});
+        column.y += height + gap;
+    }
     std::vector<std::string> paragraphs;
     if (!content.bodyKey.empty()) paragraphs.push_back(content.bodyKey);
     paragraphs.insert(paragraphs.end(), content.extraBodyKeys.begin(), content.extraBodyKeys.end());
@@ -97,10 +107,10 @@ PanelDrawing layoutPanel(const PanelContent& content, const PanelState& state, c
         const float barHeight = 0.4f * body;
         const float fraction = std::clamp(*content.progress, 0.0f, 1.0f);
         drawing.quads.push_back({{column.left, column.y}, {column.left + column.width, column.y + barHeight},
-                                 look.button, 1, std::nullopt});
+                                 look.button, 1, std::nullopt, std::nullopt});
         drawing.quads.push_back({{column.left, column.y},
                                  {column.left + column.width * fraction, column.y + barHeight},
-                                 look.progressFill, 2, std::nullopt});
+                                 look.progressFill, 2, std::nullopt, std::nullopt});
         column.y += barHeight + gap;
     }
     for (std::size_t index = 0; index < content.buttonKeys.size(); ++index) {
@@ -113,7 +123,7 @@ PanelDrawing layoutPanel(const PanelContent& content, const PanelState& state, c
         const float buttonHeight = labelHeight + 2 * 0.35f * body;
         const glm::vec2 min(column.left, column.y);
         const glm::vec2 max(column.left + column.width, column.y + buttonHeight);
-        drawing.quads.push_back({min, max, lit ? look.highlight : look.button, 1, std::nullopt});
+        drawing.quads.push_back({min, max, lit ? look.highlight : look.button, 1, std::nullopt, std::nullopt});
         drawing.buttons.emplace_back(min, max);
         placeParagraph(column, label, body, column.left + inset, column.y + 0.35f * body, column.width - 2 * inset,
                        true, lit ? look.highlightText : look.buttonText);
@@ -122,7 +132,7 @@ PanelDrawing layoutPanel(const PanelContent& content, const PanelState& state, c
     drawing.size.y = column.y - gap + padding;
     if (content.buttonKeys.empty() && !content.progress && paragraphs.empty() && content.titleKey.empty())
         drawing.size.y = 2 * padding;
-    drawing.quads.front() = {{0, 0}, drawing.size, look.background, 0, std::nullopt};
+    drawing.quads.front() = {{0, 0}, drawing.size, look.background, 0, std::nullopt, std::nullopt};
     return drawing;
 }
 

@@ -12,6 +12,7 @@
 #include "ui/translations.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,9 +21,18 @@
 
 namespace usine::ui {
 
+// A photograph or drawing shown on a panel (a job at work, a part to find): its file
+// and its size in pixels, which gives its shape on the panel.
+struct PanelPicture {
+    std::filesystem::path file;
+    int width = 0;
+    int height = 0;
+};
+
 // What a panel says: text keys only, never strings (every word is data).
 struct PanelContent {
     std::string titleKey;                // empty: no title
+    std::optional<PanelPicture> picture; // under the title, the panel's width
     std::string bodyKey;                 // empty: no body
     std::vector<std::string> extraBodyKeys; // more paragraphs (the about panel's licences)
     std::vector<std::string> buttonKeys; // top to bottom
@@ -63,6 +73,8 @@ struct PanelQuad {
     int layer = 0;
     // A glyph of the font (its distance field), or a plain rectangle.
     std::optional<std::uint32_t> glyph;
+    // A picture's pixels fill the rectangle (its colour, white, leaves them as they are).
+    std::optional<std::filesystem::path> picture;
 };
 
 struct PanelDrawing {

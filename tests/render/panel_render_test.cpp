@@ -238,3 +238,59 @@ TEST_CASE("a panel drawn as a picture of its own (a quad layer's image) fills it
     CHECK(ui::contrastRatio(m.darkest, m.lightest) >= ui::kMinimumTextContrast);
     CHECK(m.lightPixels > 2000);
 }
+
+TEST_CASE("a panel shows its picture, the right way round, under its title", "[panel][render][picture]") {
+    // A picture that says which way it is: red on its left half, blue on its right,
+    // a white top row.
+    Rgba8Image pixels(64, 32);
+    for (int y = 0; y < 32; ++y)
+        for (int x = 0; x < 64; ++x) {
+            std::uint8_t* p = pixels.at(x, y);
+            const bool top = y < 4;
+            p[0] = top || x < 32 ? 255 : 0;
+            p[1] = top ? 255 : 0;
+            p[2] = top || x >= 32 ? 255 : 0;
+            p[3] = 255;
+        }
+    const auto file = testing::testOutputDirectory() / "panel_picture_source.png";
+    writePng(file, pixels);
+    const VkExtent2D extent{480, 360};
+    const Fov fov = symmetricFov(glm::radians(70.0f), 480.0f / 360.0f);
+    ui::PanelContent content;
+    content.titleKey = "t.title";
+    content.picture = ui::PanelPicture{file, 64, 32};
+    const glm::vec3 centre(0, 0, -1.5f);
+    const PanelShot shot = shoot(wallBehind(), content, Pose{glm::quat(1, 0, 0, 0), centre}, fov, extent);
+    writePng(testing::testOutputDirectory() / "panel_with_picture.png", shot.left);
+    const ui::PanelQuad* picture = nullptr;
+    for (const ui::PanelQuad& quad : shot.drawing.quads)
+        if (quad.picture) picture = &quad;
+    REQUIRE(picture);
+    CHECK((picture->max.x - picture->min.x) / (picture->max.y - picture->min.y) == Approx(2.0f));
+    // Where a point of the panel (metres from its top-left) lands in the picture.
+    auto pixelAt = [&](float x, float y) {
+        const glm::vec3 world = centre + glm::vec3(x - shot.drawing.size.x / 2, shot.drawing.size.y / 2 - y, 0);
+        const glm::dvec2 pixel = pixelOf(world, fov, extent);
+        return shot.left.at(int(pixel.x), int(pixel.y));
+    };
+    const float middle = (picture->min.y + picture->max.y) * 0.5f;
+    const std::uint8_t* left = pixelAt(picture->min.x + 0.25f * (picture->max.x - picture->min.x), middle);
+    const std::uint8_t* right = pixelAt(picture->min.x + 0.75f * (picture->max.x - picture->min.x), middle);
+    const std::uint8_t* top = pixelAt((picture->min.x + picture->max.x) * 0.5f, picture->min.y + 0.01f);
+    INFO("left " << int(left[0]) << "," << int(left[1]) << "," << int(left[2]) << "; right " << int(right[0]) << ","
+                 << int(right[1]) << "," << int(right[2]) << "; top " << int(top[0]) << "," << int(top[1]) << ","
+                 << int(top[2]));
+    CHECK((left[0] > 200 && left[2] < 60));   // red on the left
+    CHECK((right[2] > 200 && right[0] < 60)); // blue on the right
+    CHECK((top[0] > 200 && top[1] > 200 && top[2] > 200)); // white at the top: not upside down
+}
+
+TEST_CASE("a panel's picture that cannot be read is named", "[panel][render][picture]") {
+    static ui::FontFace font;
+    static ui::SdfGlyphs glyphs(font);
+    ui::PanelContent content;
+    content.picture = ui::PanelPicture{"/nonexistent/job.png", 4, 3};
+    const ui::PanelDrawing drawing = ui::layoutPanel(content, {}, testTexts(), ui::Language::French, glyphs);
+    render::StereoRenderer renderer(testing::sharedGpu(), wallBehind(), {{64, 64}, VK_SAMPLE_COUNT_1_BIT, std::nullopt, false});
+    CHECK_THROWS_WITH(renderer.setPanels(glyphs, {{Pose{}, drawing}}), Catch::Contains("/nonexistent/job.png"));
+}
