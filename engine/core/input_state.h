@@ -31,7 +31,8 @@ struct HandInput {
 };
 
 // Keys that move through panels: a window's keyboard (arrows, Enter, Escape), or a
-// script. Held this frame.
+// script. Each is a press that happened since the previous frame (a key event, not a
+// held state: two quick taps within one frame are not one, and none is missed).
 struct PanelKeys {
     bool up = false;
     bool down = false;

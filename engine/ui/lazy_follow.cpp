@@ -31,7 +31,8 @@ Pose LazyFollow::update(const Pose& head, double deltaSeconds) {
         placed_ = true;
     }
     float offset = wrapped(heading - yaw_);
-    if (!recentring_ && std::abs(offset) > glm::radians(settings_.recentreDegrees)) {
+    // A turn of 40 degrees counts (0.01 degree of slack: a pose's rounding must not decide).
+    if (!recentring_ && std::abs(offset) >= glm::radians(settings_.recentreDegrees - 0.01f)) {
         recentring_ = true;
         swingSpeed_ = std::abs(offset) / settings_.recentreSeconds;
     }

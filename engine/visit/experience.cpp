@@ -91,10 +91,11 @@ ExperienceEvents Experience::update(const InputState& input, const VisitorRig& r
     bool menuBefore = false;
     for (const HandInput& hand : previous_.hands) menuBefore |= hand.menu;
     if (pressed(menuButton, menuBefore)) pressKey(ui::MenuKey::MenuButton, events);
-    if (pressed(input.keys.up, previous_.keys.up)) pressKey(ui::MenuKey::Up, events);
-    if (pressed(input.keys.down, previous_.keys.down)) pressKey(ui::MenuKey::Down, events);
-    if (pressed(input.keys.enter, previous_.keys.enter)) pressKey(ui::MenuKey::Select, events);
-    if (pressed(input.keys.back, previous_.keys.back)) pressKey(ui::MenuKey::Back, events);
+    // Panel keys are presses already (PanelKeys), not held states.
+    if (input.keys.up) pressKey(ui::MenuKey::Up, events);
+    if (input.keys.down) pressKey(ui::MenuKey::Down, events);
+    if (input.keys.enter) pressKey(ui::MenuKey::Select, events);
+    if (input.keys.back) pressKey(ui::MenuKey::Back, events);
 
     panels_.clear();
     if (state_.panel != OpenPanel::None) {

@@ -25,6 +25,8 @@ DesktopDisplay::DesktopDisplay(const DesktopSettings& settings)
     // A key tapped or a click shorter than a frame still counts (a slow laptop, a quick pupil).
     glfwSetInputMode(window_->handle(), GLFW_STICKY_KEYS, GLFW_TRUE);
     glfwSetInputMode(window_->handle(), GLFW_STICKY_MOUSE_BUTTONS, GLFW_TRUE);
+    glfwSetWindowUserPointer(window_->handle(), this);
+    glfwSetKeyCallback(window_->handle(), &DesktopDisplay::onKey);
     glfwSetWindowTitle(window_->handle(), concat("Usine Ouverte - ", keyHints()).c_str());
     log::info(concat("controls: ", keyHints()));
 }
@@ -35,7 +37,21 @@ std::string DesktopDisplay::description() const {
     return concat("a ", eyeExtent_.width, "x", eyeExtent_.height, " window on ", gpu_->capabilities().name);
 }
 
-DeviceSnapshot DesktopDisplay::readDevices() const {
+void DesktopDisplay::onKey(GLFWwindow* window, int key, int, int action, int) {
+    auto* display = static_cast<DesktopDisplay*>(glfwGetWindowUserPointer(window));
+    if (!display || action != GLFW_PRESS) return; // presses only; held keys do not repeat
+    PanelKeys& keys = display->pressedKeys_;
+    switch (key) {
+    case GLFW_KEY_UP: keys.up = true; break;
+    case GLFW_KEY_DOWN: keys.down = true; break;
+    case GLFW_KEY_ENTER:
+    case GLFW_KEY_KP_ENTER: keys.enter = true; break;
+    case GLFW_KEY_ESCAPE: keys.back = true; break;
+    default: break;
+    }
+}
+
+DeviceSnapshot DesktopDisplay::readDevices() {
     GLFWwindow* w = window_->handle();
     auto down = [&](int key) { return glfwGetKey(w, key) == GLFW_PRESS; };
     DeviceSnapshot devices;
@@ -49,10 +65,11 @@ DeviceSnapshot DesktopDisplay::readDevices() const {
     devices.select = down(GLFW_KEY_SPACE) || glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
     devices.grab = down(GLFW_KEY_F);
     devices.menu = down(GLFW_KEY_TAB);
-    devices.up = down(GLFW_KEY_UP);
-    devices.down = down(GLFW_KEY_DOWN);
-    devices.enter = down(GLFW_KEY_ENTER) || down(GLFW_KEY_KP_ENTER);
-    devices.escape = down(GLFW_KEY_ESCAPE);
+    devices.up = pressedKeys_.up;
+    devices.down = pressedKeys_.down;
+    devices.enter = pressedKeys_.enter;
+    devices.escape = pressedKeys_.back;
+    pressedKeys_ = {};
     devices.looking = glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
     glfwGetCursorPos(w, &devices.cursor.x, &devices.cursor.y);
     int width = 0, height = 0;

@@ -9,6 +9,8 @@
 #include "gpu/gpu_context.h"
 
 #include <chrono>
+
+struct GLFWwindow;
 #include <memory>
 
 namespace usine::display::window {
@@ -40,7 +42,8 @@ public:
     void requestQuit() override { quit_ = true; }
 
 private:
-    DeviceSnapshot readDevices() const;
+    DeviceSnapshot readDevices();
+    static void onKey(GLFWwindow* window, int key, int scancode, int action, int mods);
 
     WindowSystem windowSystem_; // first in, last out: GLFW lives longer than the window
     std::unique_ptr<gpu::GpuContext> gpu_;
@@ -48,6 +51,9 @@ private:
     VkExtent2D eyeExtent_;
     DesktopControls controls_;
     bool quit_ = false;
+    // Panel keys pressed since the last frame, from GLFW's key events (a tap shorter
+    // than a frame, or two taps in one frame, each count).
+    PanelKeys pressedKeys_;
     bool presenting_ = false;
     std::chrono::steady_clock::time_point lastFrame_;
 };
