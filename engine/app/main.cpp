@@ -6,6 +6,7 @@
 #include "core/log.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 
@@ -16,6 +17,9 @@ int main(int argc, char** argv) {
         std::fputs(app::kMainHelp, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
+    // OpenAL Soft's own "AL lib: (EE)" lines stay quiet unless asked for (our warning
+    // says what matters); set before any thread exists, as setenv must be.
+    setenv("ALSOFT_LOGLEVEL", "0", 0);
     const std::string command = argv[1];
     try {
         const std::vector<std::string> words = app::applyLogOptions({argv + 2, argv + argc});

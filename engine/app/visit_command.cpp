@@ -271,6 +271,7 @@ struct Words {
     visit::Experience& experience;
     VisitSound& sound;
     bool welcomed = false; // the welcome narration has started (once a visit, not once a display)
+    bool selectHeldForPanel[2] = {false, false};
 };
 
 // The narration a visit starts with.
@@ -278,13 +279,18 @@ constexpr const char* kWelcomeNarration = "narration.welcome";
 
 // While a panel is open, the trigger and the sticks are for it: the visitor does not
 // walk or turn (a stickless controller walks with the trigger).
-InputState inputForRig(const InputState& input, bool panelOpen) {
-    if (!panelOpen) return input;
+// A trigger that chose a button (and closed the panel) stays the panel's until it is
+// released: held on, it would walk the visitor (`heldForPanel`, per hand, kept between frames).
+InputState inputForRig(const InputState& input, bool panelOpen, bool (&heldForPanel)[2]) {
     InputState still = input;
-    for (HandInput& hand : still.hands) {
-        hand.stick = glm::vec2(0);
-        hand.turn = 0;
-        hand.select = false;
+    for (int index = 0; index < 2; ++index) {
+        HandInput& hand = still.hands[index];
+        heldForPanel[index] = hand.select && (panelOpen || heldForPanel[index]);
+        if (heldForPanel[index]) hand.select = false;
+        if (panelOpen) {
+            hand.stick = glm::vec2(0);
+            hand.turn = 0;
+        }
     }
     return still;
 }
@@ -401,7 +407,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
         if (frame.headTracked) {
             const Pose head{frame.eyes[0].pose.orientation,
                             (frame.eyes[0].pose.position + frame.eyes[1].pose.position) * 0.5f};
-            const visit::RigEvents events = rig.update(inputForRig(display.input(), words.experience.panelOpen()),
+            const visit::RigEvents events = rig.update(inputForRig(display.input(), words.experience.panelOpen(), words.selectHeldForPanel),
                                                        head, frame.deltaSeconds);
             const ui::Language languageBefore = words.experience.state().language;
             const visit::OpenPanel panelBefore = words.experience.state().panel;

@@ -21,6 +21,7 @@ NarrationStream::NarrationStream(const std::filesystem::path& file) : file_(file
     seconds_ = ogg_->seconds();
     rate_ = ogg_->sampleRate();
     tags_ = ogg_->tags();
+    alGetError(); // an error left by an earlier call is not ours
     ALuint source = 0;
     alGenSources(1, &source);
     source_ = source;
@@ -30,7 +31,11 @@ NarrationStream::NarrationStream(const std::filesystem::path& file) : file_(file
     alSourcei(source_, AL_ROLLOFF_FACTOR, 0);
     allBuffers_.resize(kBuffers);
     alGenBuffers(kBuffers, allBuffers_.data());
-    if (alGetError() != AL_NO_ERROR) throw SystemError("OpenAL refused the narration's source or buffers");
+    if (alGetError() != AL_NO_ERROR) {
+        alDeleteSources(1, &source);
+        alDeleteBuffers(kBuffers, allBuffers_.data());
+        throw SystemError("OpenAL refused the narration's source or buffers");
+    }
     freeBuffers_ = allBuffers_;
     worker_ = std::thread([this] { decode(); });
 }
@@ -69,6 +74,10 @@ void NarrationStream::decode() {
 
 void NarrationStream::update() {
     if (finished_) return;
+    // The state first: a source found stopped has played everything it had queued, so
+    // all of it is unqueued below and nothing already heard is played again.
+    ALint state = AL_STOPPED;
+    alGetSourcei(source_, AL_SOURCE_STATE, &state);
     ALint processed = 0;
     alGetSourcei(source_, AL_BUFFERS_PROCESSED, &processed);
     for (ALint i = 0; i < processed; ++i) {
@@ -93,8 +102,6 @@ void NarrationStream::update() {
         done = decodeDone_ && decoded_.empty();
     }
     changed_.notify_all();
-    ALint state = AL_STOPPED;
-    alGetSourcei(source_, AL_SOURCE_STATE, &state);
     starved_ = queuedFrames_.empty() && !done;
     if (state != AL_PLAYING && !queuedFrames_.empty()) alSourcePlay(source_); // the start, or after a gap
     finished_ = done && queuedFrames_.empty();

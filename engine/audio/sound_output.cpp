@@ -43,11 +43,11 @@ namespace {
 // Opens the default device with the libraries' own complaints hidden: on a machine
 // without sound, ALSA and OpenAL Soft each print several lines to stderr, where a teacher
 // should read one warning of ours. stderr is pointed at /dev/null for the call only (at
-// start-up, before any other thread of ours writes there).
+// start-up; main() has set ALSOFT_LOGLEVEL before any thread started). A line another
+// thread writes meanwhile would be lost: the call takes a fraction of a second.
 ALCdevice* openDefaultDeviceQuietly() {
-    setenv("ALSOFT_LOGLEVEL", "0", 0); // OpenAL Soft's "AL lib: (EE)" lines, unless asked for
     std::fflush(stderr);
-    const int saved = dup(STDERR_FILENO);
+    const int saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 0);
     const int nothing = open("/dev/null", O_WRONLY | O_CLOEXEC);
     if (saved >= 0 && nothing >= 0) dup2(nothing, STDERR_FILENO);
     ALCdevice* device = alcOpenDevice(nullptr);

@@ -34,10 +34,10 @@ struct HandInput {
 // script. Each is a press that happened since the previous frame (a key event, not a
 // held state: two quick taps within one frame are not one, and none is missed).
 struct PanelKeys {
-    bool up = false;
-    bool down = false;
-    bool enter = false;
-    bool back = false; // closes the open panel; with none open, ends the visit
+    int up = 0;
+    int down = 0;
+    int enter = 0;
+    int back = 0; // closes the open panel; with none open, ends the visit
 };
 
 struct InputState {

@@ -130,7 +130,8 @@ PanelDrawing layoutPanel(const PanelContent& content, const PanelState& state, c
         column.y += buttonHeight + 0.25f * body;
     }
     drawing.size.y = column.y - gap + padding;
-    if (content.buttonKeys.empty() && !content.progress && paragraphs.empty() && content.titleKey.empty())
+    if (content.buttonKeys.empty() && !content.progress && paragraphs.empty() && content.titleKey.empty() &&
+        !content.picture)
         drawing.size.y = 2 * padding;
     drawing.quads.front() = {{0, 0}, drawing.size, look.background, 0, std::nullopt, std::nullopt};
     return drawing;

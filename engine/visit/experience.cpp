@@ -91,11 +91,11 @@ ExperienceEvents Experience::update(const InputState& input, const VisitorRig& r
     bool menuBefore = false;
     for (const HandInput& hand : previous_.hands) menuBefore |= hand.menu;
     if (pressed(menuButton, menuBefore)) pressKey(ui::MenuKey::MenuButton, events);
-    // Panel keys are presses already (PanelKeys), not held states.
-    if (input.keys.up) pressKey(ui::MenuKey::Up, events);
-    if (input.keys.down) pressKey(ui::MenuKey::Down, events);
-    if (input.keys.enter) pressKey(ui::MenuKey::Select, events);
-    if (input.keys.back) pressKey(ui::MenuKey::Back, events);
+    // Panel keys are counts of presses already (PanelKeys), not held states.
+    for (int i = 0; i < input.keys.up; ++i) pressKey(ui::MenuKey::Up, events);
+    for (int i = 0; i < input.keys.down; ++i) pressKey(ui::MenuKey::Down, events);
+    for (int i = 0; i < input.keys.enter; ++i) pressKey(ui::MenuKey::Select, events);
+    for (int i = 0; i < input.keys.back; ++i) pressKey(ui::MenuKey::Back, events);
 
     panels_.clear();
     if (state_.panel != OpenPanel::None) {
@@ -103,7 +103,8 @@ ExperienceEvents Experience::update(const InputState& input, const VisitorRig& r
         layOut(pose);
         // Each tracked hand's laser: the button it is on, a buzz when it arrives on one,
         // and the trigger pressed there chooses it. Anywhere else, the trigger does nothing.
-        for (int index = 0; index < 2; ++index) {
+        const OpenPanel pointedAt = state_.panel;
+        for (int index = 0; index < 2 && state_.panel == pointedAt; ++index) {
             const HandInput& hand = input.hands[index];
             std::optional<int> on;
             if (hand.tracked) {
@@ -111,13 +112,14 @@ ExperienceEvents Experience::update(const InputState& input, const VisitorRig& r
                 const ui::Ray ray{aim.position, aim.orientation * glm::vec3(0, 0, -1)};
                 if (const auto point = ui::hitPanel(pose, drawing_.size, ray)) on = ui::buttonAt(drawing_, *point);
             }
-            if (on && on != hovered_[index]) events.hoverTicks.push_back(Hand(index));
+            const bool arrived = on && on != hovered_[index];
+            if (arrived) events.hoverTicks.push_back(Hand(index));
             hovered_[index] = on;
-            if (on && state_.panel == OpenPanel::Menu) state_.menu.focus = std::size_t(*on);
-            if (on && pressed(hand.select, previous_.hands[index].select)) {
-                choose(std::size_t(*on), events);
-                if (state_.panel == OpenPanel::None) break;
-            }
+            // The keyboard's focus follows a laser arriving on a button, not one resting
+            // there: the arrows still move it while the mouse stays over the menu.
+            if (arrived && state_.panel == OpenPanel::Menu) state_.menu.focus = std::size_t(*on);
+            // The other hand's trigger is not tested against a panel that just changed.
+            if (on && pressed(hand.select, previous_.hands[index].select)) choose(std::size_t(*on), events);
         }
         // A choice may have changed what the panel shows (the language, another panel).
         panels_.clear();

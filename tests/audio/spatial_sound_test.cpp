@@ -137,6 +137,7 @@ TEST_CASE("with no audio device, the visit goes on silent, after one warning", "
     if (child == 0) {
         ::dup2(log, 2);
         // Only the ALSA backend, pointed at a card that is not there.
+        ::setenv("ALSOFT_LOGLEVEL", "0", 0); // as usine's main() does
         ::setenv("ALSOFT_DRIVERS", "alsa", 1);
         ::setenv("ALSA_CONFIG_PATH", "/nonexistent/alsa.conf", 1);
         const bool silent = SoundOutput::openSpeakers() == nullptr;

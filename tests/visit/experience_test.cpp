@@ -56,6 +56,14 @@ struct Fixture {
         frame();
         return events;
     }
+    // A key pressed once, between two frames.
+    ExperienceEvents press(int& key) {
+        key = 1;
+        const ExperienceEvents events = frame();
+        key = 0;
+        frame();
+        return events;
+    }
     // Where a point of the open panel (metres from its top-left, y down) is in the world.
     glm::vec3 onPanel(const glm::vec2& point) const {
         const ui::PlacedPanel& panel = experience.panels().at(0);
@@ -126,13 +134,24 @@ TEST_CASE("keyboard: down moves the focus, Enter chooses, Escape closes, then qu
     f.press(f.input.keys.down);
     f.press(f.input.keys.enter);
     CHECK(f.experience.state().language == ui::Language::English);
-    f.input.keys.back = true;
-    CHECK_FALSE(f.frame().quit); // closes the menu
-    f.input.keys.back = false;
-    f.frame();
+    CHECK_FALSE(f.press(f.input.keys.back).quit); // closes the menu
     CHECK_FALSE(f.experience.panelOpen());
-    f.input.keys.back = true;
-    CHECK(f.frame().quit); // nothing open: Escape ends the visit
+    CHECK(f.press(f.input.keys.back).quit); // nothing open: Escape ends the visit
+}
+
+TEST_CASE("two presses in one frame count twice; the mouse resting on a button leaves the arrows free",
+          "[experience][keyboard]") {
+    Fixture f;
+    f.press(f.input[Hand::Left].menu);
+    f.pointAt(f.onPanel(f.buttonCentre(0))); // the pointer rests on the first entry
+    f.frame();
+    f.input.keys.down = 2; // two taps before the next frame
+    f.frame();
+    f.input.keys.down = 0;
+    f.frame();
+    CHECK(f.experience.state().menu.focus == 2);
+    f.input.keys.back = 2; // Escape twice: closes the menu, then ends the visit
+    CHECK(f.frame().quit);
 }
 
 TEST_CASE("the about panel shows the version and every licence, and closes", "[experience][about]") {

@@ -1,6 +1,8 @@
 // OpenXR session state machine, frame loop and recovery (see openxr_display.h).
 #include "display/openxr/openxr_display.h"
 
+#include <bit>
+
 #include "core/log.h"
 #include "core/text.h"
 #include "display/openxr/xr_check.h"
@@ -375,9 +377,14 @@ std::vector<render::PanelImage> OpenXrDisplay::acquireQuadImages(const std::vect
         for (std::size_t index = 0; index < quads.size(); ++index) {
             auto& chain = session_->quads.size() > index ? session_->quads[index] : session_->quads.emplace_back();
             const VkExtent2D pixels = quads[index].pixels;
-            if (!chain || chain->extent().width != pixels.width || chain->extent().height != pixels.height)
-                chain = std::make_unique<QuadSwapchain>(session_->handle, gpu_->device(), pixels, session_->colourFormat);
-            images.push_back(chain->acquire());
+            // A new swapchain only when a panel outgrows its slot's: made to the next
+            // power of two, so opening the menu or a longer subtitle is no hitch.
+            if (!chain || !chain->fits(pixels)) {
+                auto roomy = [](std::uint32_t size) { return std::bit_ceil(std::max(size, 64u)); };
+                const VkExtent2D room{roomy(pixels.width), roomy(pixels.height)};
+                chain = std::make_unique<QuadSwapchain>(session_->handle, gpu_->device(), room, session_->colourFormat);
+            }
+            images.push_back(chain->acquire(pixels));
             quads_.push_back(quads[index]);
         }
     } catch (const XrFailure& failure) {

@@ -6,6 +6,8 @@
 #include "gpu/vulkan_check.h"
 #include "gpu/vulkan_struct.h"
 
+#include <algorithm>
+
 namespace usine::display::openxr {
 
 QuadSwapchain::QuadSwapchain(XrSession session, VkDevice device, VkExtent2D extent, std::int64_t format)
@@ -40,13 +42,14 @@ QuadSwapchain::QuadSwapchain(XrSession session, VkDevice device, VkExtent2D exte
     }
 }
 
-render::PanelImage QuadSwapchain::acquire() {
+render::PanelImage QuadSwapchain::acquire(VkExtent2D pixels) {
+    used_ = {std::min(pixels.width, extent_.width), std::min(pixels.height, extent_.height)};
     XR_CHECK(xrAcquireSwapchainImage(owned_.get(), nullptr, &acquired_));
     auto wait = xrStruct<XrSwapchainImageWaitInfo>(XR_TYPE_SWAPCHAIN_IMAGE_WAIT_INFO);
     wait.timeout = XR_INFINITE_DURATION;
     XR_CHECK(xrWaitSwapchainImage(owned_.get(), &wait));
     // XR_KHR_vulkan_enable: handed over, and given back, in the attachment layout.
-    return {images_.at(acquired_), views_.at(acquired_).get(), static_cast<VkFormat>(format_), extent_,
+    return {images_.at(acquired_), views_.at(acquired_).get(), static_cast<VkFormat>(format_), used_,
             VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL};
 }
 
@@ -58,7 +61,7 @@ void QuadSwapchain::release() {
 XrSwapchainSubImage QuadSwapchain::subImage() const {
     XrSwapchainSubImage sub{};
     sub.swapchain = owned_.get();
-    sub.imageRect.extent = {static_cast<std::int32_t>(extent_.width), static_cast<std::int32_t>(extent_.height)};
+    sub.imageRect.extent = {static_cast<std::int32_t>(used_.width), static_cast<std::int32_t>(used_.height)};
     return sub;
 }
 

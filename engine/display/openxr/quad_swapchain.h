@@ -19,8 +19,12 @@ public:
     QuadSwapchain& operator=(const QuadSwapchain&) = delete;
 
     VkExtent2D extent() const { return extent_; }
-    // The next image, waited for, to draw the panel into.
-    render::PanelImage acquire();
+    // Whether a panel of `pixels` fits in the images.
+    bool fits(VkExtent2D pixels) const { return pixels.width <= extent_.width && pixels.height <= extent_.height; }
+    // The next image, waited for, to draw a panel of `pixels` into its top-left corner
+    // (a swapchain is made a little larger than its first panel, so the next texts,
+    // a line longer, need no new one).
+    render::PanelImage acquire(VkExtent2D pixels);
     void release();
     XrSwapchainSubImage subImage() const;
 
@@ -31,6 +35,7 @@ private:
     std::vector<VkImage> images_;
     std::vector<gpu::OwnedImageView> views_;
     std::uint32_t acquired_ = 0;
+    VkExtent2D used_{0, 0};
 };
 
 } // namespace usine::display::openxr

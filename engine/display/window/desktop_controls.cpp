@@ -46,7 +46,7 @@ void DesktopControls::update(const DeviceSnapshot& devices, const Fov& fov) {
     pointer.select = devices.select;
     pointer.grab = devices.grab ? 1.0f : 0.0f;
     pointer.menu = devices.menu;
-    input_.keys = {devices.up, devices.down, devices.enter, devices.escape};
+    input_.keys = devices.keys;
 }
 
 } // namespace usine::display::window

@@ -17,7 +17,7 @@ struct DeviceSnapshot {
     bool forward = false, back = false, left = false, right = false; // walking keys
     bool turnLeft = false, turnRight = false;                         // snap-turn keys
     bool select = false, grab = false, menu = false;
-    bool up = false, down = false, enter = false, escape = false; // pressed since the last frame: panels
+    PanelKeys keys; // pressed since the last frame: moving through panels
     bool looking = false;                // right mouse button held: the mouse turns the head
     glm::dvec2 cursor{0};                // pixels, origin top-left
     glm::dvec2 windowSize{1280, 720};    // pixels

@@ -42,11 +42,11 @@ void DesktopDisplay::onKey(GLFWwindow* window, int key, int, int action, int) {
     if (!display || action != GLFW_PRESS) return; // presses only; held keys do not repeat
     PanelKeys& keys = display->pressedKeys_;
     switch (key) {
-    case GLFW_KEY_UP: keys.up = true; break;
-    case GLFW_KEY_DOWN: keys.down = true; break;
+    case GLFW_KEY_UP: ++keys.up; break;
+    case GLFW_KEY_DOWN: ++keys.down; break;
     case GLFW_KEY_ENTER:
-    case GLFW_KEY_KP_ENTER: keys.enter = true; break;
-    case GLFW_KEY_ESCAPE: keys.back = true; break;
+    case GLFW_KEY_KP_ENTER: ++keys.enter; break;
+    case GLFW_KEY_ESCAPE: ++keys.back; break;
     default: break;
     }
 }
@@ -65,10 +65,7 @@ DeviceSnapshot DesktopDisplay::readDevices() {
     devices.select = down(GLFW_KEY_SPACE) || glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
     devices.grab = down(GLFW_KEY_F);
     devices.menu = down(GLFW_KEY_TAB);
-    devices.up = pressedKeys_.up;
-    devices.down = pressedKeys_.down;
-    devices.enter = pressedKeys_.enter;
-    devices.escape = pressedKeys_.back;
+    devices.keys = pressedKeys_;
     pressedKeys_ = {};
     devices.looking = glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
     glfwGetCursorPos(w, &devices.cursor.x, &devices.cursor.y);
