@@ -11,22 +11,36 @@
 #include <cctype>
 
 namespace usine::audio {
+namespace {
 
-OggFile::OggFile(const std::filesystem::path& file) : file_(file) {
+// stb_vorbis needs about 150 KiB for ordinary files; 8 MiB leaves room for long tags
+// (cover art) and refuses what no sound needs.
+constexpr std::size_t kArenaBytes = 8u << 20;
+
+std::string whyNot(const std::string& name, int error) {
+    if (error == VORBIS_outofmem)
+        return concat(name, ": not a usable Ogg Vorbis sound (its headers would need more than 8 MiB: a damaged file?)");
+    return concat(name, ": not an Ogg Vorbis sound (stb_vorbis error ", error, ")");
+}
+
+} // namespace
+
+OggFile::OggFile(const std::filesystem::path& file) : file_(file), arena_(kArenaBytes) {
+    if (!std::filesystem::exists(file)) throw UserError(concat(file.string(), ": no such sound file"));
     int error = 0;
-    vorbis_ = stb_vorbis_open_filename(file.c_str(), &error, nullptr);
-    if (!vorbis_)
-        throw UserError(concat(file.string(), std::filesystem::exists(file) ? ": not an Ogg Vorbis sound (stb_vorbis error "
-                                                                            : ": no such sound file (stb_vorbis error ",
-                               error, ")"));
+    const stb_vorbis_alloc arena{arena_.data(), int(arena_.size())};
+    vorbis_ = stb_vorbis_open_filename(file.c_str(), &error, &arena);
+    if (!vorbis_) throw UserError(whyNot(file.string(), error));
     readHeaders();
 }
 
-OggFile::OggFile(std::vector<std::uint8_t> bytes, const std::string& name) : file_(name), bytes_(std::move(bytes)) {
+OggFile::OggFile(std::vector<std::uint8_t> bytes, const std::string& name)
+    : file_(name), bytes_(std::move(bytes)), arena_(kArenaBytes) {
     int error = 0;
+    const stb_vorbis_alloc arena{arena_.data(), int(arena_.size())};
     if (bytes_.size() < std::size_t(INT32_MAX))
-        vorbis_ = stb_vorbis_open_memory(bytes_.data(), int(bytes_.size()), &error, nullptr);
-    if (!vorbis_) throw UserError(concat(name, ": not an Ogg Vorbis sound (stb_vorbis error ", error, ")"));
+        vorbis_ = stb_vorbis_open_memory(bytes_.data(), int(bytes_.size()), &error, &arena);
+    if (!vorbis_) throw UserError(whyNot(name, error));
     readHeaders();
 }
 

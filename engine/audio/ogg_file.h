@@ -38,6 +38,9 @@ private:
 
     std::filesystem::path file_;
     std::vector<std::uint8_t> bytes_; // what stb_vorbis reads, when opened from memory
+    // All of stb_vorbis's memory for this file, setup and decoding alike: a damaged or
+    // hostile header cannot make it allocate gigabytes (or overflow the stack).
+    std::vector<char> arena_;
     stb_vorbis* vorbis_ = nullptr;
     int rate_ = 0;
     int channels_ = 0;
