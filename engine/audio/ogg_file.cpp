@@ -1,78 +1,127 @@
-// stb_vorbis behind OggFile (see ogg_file.h).
+// libvorbisfile behind OggFile, reading from memory (see ogg_file.h).
 #include "audio/ogg_file.h"
 
 #include "core/error.h"
+#include "core/files.h"
 #include "core/text.h"
 
-#define STB_VORBIS_HEADER_ONLY
-#include <stb/stb_vorbis.h>
+#include <vorbis/vorbisfile.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstring>
+#include <fstream>
 
 namespace usine::audio {
+
+struct OggFile::Decoder {
+    OggVorbis_File file{};
+    bool open = false;
+    const std::vector<std::uint8_t>* bytes = nullptr;
+    std::size_t at = 0; // read position in bytes
+
+    ~Decoder() {
+        if (open) ov_clear(&file);
+    }
+};
+
 namespace {
 
-// stb_vorbis needs about 150 KiB for ordinary files; 8 MiB leaves room for long tags
-// (cover art) and refuses what no sound needs.
-constexpr std::size_t kArenaBytes = 8u << 20;
+// The largest sound file read: narration of a whole visit fits many times over.
+constexpr std::uintmax_t kMostBytes = 256u << 20;
 
-std::string whyNot(const std::string& name, int error) {
-    if (error == VORBIS_outofmem)
-        return concat(name, ": not a usable Ogg Vorbis sound (its headers would need more than 8 MiB: a damaged file?)");
-    return concat(name, ": not an Ogg Vorbis sound (stb_vorbis error ", error, ")");
+std::size_t readBytes(void* into, std::size_t size, std::size_t count, void* source) {
+    auto& decoder = *static_cast<OggFile::Decoder*>(source);
+    if (size == 0) return 0;
+    const std::size_t left = decoder.bytes->size() - decoder.at;
+    const std::size_t items = std::min(count, left / size);
+    std::memcpy(into, decoder.bytes->data() + decoder.at, items * size);
+    decoder.at += items * size;
+    return items;
+}
+
+int seekBytes(void* source, ogg_int64_t offset, int whence) {
+    auto& decoder = *static_cast<OggFile::Decoder*>(source);
+    const auto size = static_cast<ogg_int64_t>(decoder.bytes->size());
+    const ogg_int64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? ogg_int64_t(decoder.at) : size;
+    const ogg_int64_t target = base + offset;
+    if (target < 0 || target > size) return -1;
+    decoder.at = std::size_t(target);
+    return 0;
+}
+
+long tellBytes(void* source) { return long(static_cast<OggFile::Decoder*>(source)->at); }
+
+std::vector<std::uint8_t> fileBytes(const std::filesystem::path& file) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(file, error);
+    if (error) throw UserError(concat(file.string(), ": no such sound file"));
+    if (size > kMostBytes) throw UserError(concat(file.string(), ": a sound file over 256 MiB"));
+    std::ifstream stream(file, std::ios::binary);
+    std::vector<std::uint8_t> bytes(size);
+    stream.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(size));
+    if (!stream) throw UserError(concat(file.string(), ": cannot be read"));
+    return bytes;
 }
 
 } // namespace
 
-OggFile::OggFile(const std::filesystem::path& file) : file_(file), arena_(kArenaBytes) {
-    if (!std::filesystem::exists(file)) throw UserError(concat(file.string(), ": no such sound file"));
-    int error = 0;
-    const stb_vorbis_alloc arena{arena_.data(), int(arena_.size())};
-    vorbis_ = stb_vorbis_open_filename(file.c_str(), &error, &arena);
-    if (!vorbis_) throw UserError(whyNot(file.string(), error));
-    readHeaders();
+OggFile::OggFile(const std::filesystem::path& file) : file_(file), bytes_(fileBytes(file)) { open(); }
+
+OggFile::OggFile(std::vector<std::uint8_t> bytes, const std::string& name) : file_(name), bytes_(std::move(bytes)) {
+    if (bytes_.size() > kMostBytes) throw UserError(concat(name, ": a sound file over 256 MiB"));
+    open();
 }
 
-OggFile::OggFile(std::vector<std::uint8_t> bytes, const std::string& name)
-    : file_(name), bytes_(std::move(bytes)), arena_(kArenaBytes) {
-    int error = 0;
-    const stb_vorbis_alloc arena{arena_.data(), int(arena_.size())};
-    if (bytes_.size() < std::size_t(INT32_MAX))
-        vorbis_ = stb_vorbis_open_memory(bytes_.data(), int(bytes_.size()), &error, &arena);
-    if (!vorbis_) throw UserError(whyNot(name, error));
-    readHeaders();
-}
+OggFile::~OggFile() = default;
 
-void OggFile::readHeaders() {
-    const stb_vorbis_info info = stb_vorbis_get_info(vorbis_);
-    rate_ = int(info.sample_rate);
-    channels_ = info.channels;
-    frames_ = stb_vorbis_stream_length_in_samples(vorbis_);
-    if (rate_ <= 0 || channels_ <= 0) {
-        stb_vorbis_close(vorbis_);
-        throw UserError(concat(file_.string(), ": an Ogg Vorbis sound without sample rate or channels"));
+void OggFile::open() {
+    decoder_ = std::make_unique<Decoder>();
+    decoder_->bytes = &bytes_;
+    const ov_callbacks callbacks{&readBytes, &seekBytes, nullptr, &tellBytes};
+    const int opened = ov_open_callbacks(decoder_.get(), &decoder_->file, nullptr, 0, callbacks);
+    if (opened != 0) throw UserError(concat(file_.string(), ": not an Ogg Vorbis sound (libvorbisfile error ", opened, ")"));
+    decoder_->open = true;
+    const vorbis_info* info = ov_info(&decoder_->file, -1);
+    if (!info || info->channels <= 0 || info->rate < 1000 || info->rate > 384000)
+        throw UserError(concat(file_.string(), ": an Ogg Vorbis sound without a usable sample rate or channels"));
+    rate_ = int(info->rate);
+    channels_ = info->channels;
+    const ogg_int64_t total = ov_pcm_total(&decoder_->file, -1);
+    frames_ = total > 0 ? std::uint64_t(total) : 0;
+    if (const vorbis_comment* comment = ov_comment(&decoder_->file, -1)) {
+        for (int i = 0; i < comment->comments; ++i) {
+            const std::string entry(comment->user_comments[i], std::size_t(std::max(comment->comment_lengths[i], 0)));
+            const auto equals = entry.find('=');
+            if (equals == std::string::npos) continue;
+            std::string name = entry.substr(0, equals);
+            std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::toupper(c)); });
+            tags_[name] = entry.substr(equals + 1);
+        }
     }
-    const stb_vorbis_comment comment = stb_vorbis_get_comment(vorbis_);
-    for (int i = 0; i < comment.comment_list_length; ++i) {
-        const std::string entry = comment.comment_list[i];
-        const auto equals = entry.find('=');
-        if (equals == std::string::npos) continue;
-        std::string name = entry.substr(0, equals);
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::toupper(c)); });
-        tags_[name] = entry.substr(equals + 1);
-    }
-}
-
-OggFile::~OggFile() {
-    if (vorbis_) stb_vorbis_close(vorbis_);
 }
 
 std::vector<std::int16_t> OggFile::readMono(int frames) {
-    std::vector<std::int16_t> mono(std::size_t(std::max(frames, 0)));
-    // Mixed down by stb_vorbis itself: OpenAL places only mono sounds in space.
-    const int read = stb_vorbis_get_samples_short_interleaved(vorbis_, 1, mono.data(), frames);
-    mono.resize(std::size_t(std::max(read, 0)));
+    std::vector<std::int16_t> mono;
+    mono.reserve(std::size_t(std::max(frames, 0)));
+    int holes = 0;
+    while (int(mono.size()) < frames) {
+        float** pcm = nullptr;
+        int link = 0;
+        const long read = ov_read_float(&decoder_->file, &pcm, frames - int(mono.size()), &link);
+        if (read == OV_HOLE && ++holes < 16) continue; // a gap in the data: skip it
+        if (read <= 0) break;                          // the end, or data that cannot be decoded
+        // Each link of a chained file may have its own channel count.
+        const vorbis_info* info = ov_info(&decoder_->file, link);
+        const int channels = info ? std::max(info->channels, 1) : 1;
+        for (long i = 0; i < read; ++i) {
+            float sum = 0;
+            for (int channel = 0; channel < channels; ++channel) sum += pcm[channel][i];
+            const float value = std::clamp(sum / float(channels), -1.0f, 1.0f);
+            mono.push_back(std::int16_t(std::lround(value * 32767.0f)));
+        }
+    }
     return mono;
 }
 

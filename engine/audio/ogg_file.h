@@ -1,15 +1,17 @@
-// An Ogg Vorbis file read piece by piece (stb_vorbis, Debian's libstb): narration and
-// site sounds. Its tags (Vorbis comments) say, for instance, whether a narration is a
-// draft made by tools/draft-narration or a recorded voice.
+// An Ogg Vorbis file read piece by piece (libvorbisfile, the reference decoder from
+// Xiph): narration and site sounds. Its tags (Vorbis comments) say, for instance,
+// whether a narration is a draft made by tools/draft-narration or a recorded voice.
+// stb_vorbis (libstb-dev) was used first: fuzzing crashed Debian 12's copy within
+// seconds (a write out of bounds while reading headers), so it is not used for files
+// that plants bring.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
-
-struct stb_vorbis;
 
 namespace usine::audio {
 
@@ -30,18 +32,18 @@ public:
     // Tags, names in upper case ("USINE_NARRATION" -> "draft").
     const std::map<std::string, std::string>& tags() const { return tags_; }
 
-    // Up to `frames` more frames, mixed down to mono; empty at the end.
+    // Up to `frames` more frames, mixed down to mono; empty at the end (or where the
+    // rest of a damaged file cannot be decoded).
     std::vector<std::int16_t> readMono(int frames);
 
+    struct Decoder; // libvorbisfile's state, reading from bytes_
+
 private:
-    void readHeaders();
+    void open();
 
     std::filesystem::path file_;
-    std::vector<std::uint8_t> bytes_; // what stb_vorbis reads, when opened from memory
-    // All of stb_vorbis's memory for this file, setup and decoding alike: a damaged or
-    // hostile header cannot make it allocate gigabytes (or overflow the stack).
-    std::vector<char> arena_;
-    stb_vorbis* vorbis_ = nullptr;
+    std::vector<std::uint8_t> bytes_;
+    std::unique_ptr<Decoder> decoder_;
     int rate_ = 0;
     int channels_ = 0;
     std::uint64_t frames_ = 0;

@@ -13,7 +13,7 @@ TEST_CASE("the about panel names every font and library with its licence, in Fre
     const Translations texts = Translations::load(testing::sourceDirectory() / "assets" / "texts");
     const std::vector<std::string> named = {"Inter",     "SIL Open Font License 1.1", "Vulkan", "OpenXR",  "Apache 2.0",
                                             "Assimp",    "BSD 3",                     "FreeType", "HarfBuzz", "MIT",
-                                            "libunibreak", "zlib",                    "OpenAL Soft", "LGPL 2", "stb",
+                                            "libunibreak", "zlib", "libvorbis",                    "OpenAL Soft", "LGPL 2", "stb",
                                             "toml++",    "GLFW",                      "GLM"};
     for (const Language language : {Language::French, Language::English}) {
         std::string about;
