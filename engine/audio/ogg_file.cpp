@@ -36,6 +36,7 @@ std::size_t readBytes(void* into, std::size_t size, std::size_t count, void* sou
     if (size == 0) return 0;
     const std::size_t left = decoder.bytes->size() - decoder.at;
     const std::size_t items = std::min(count, left / size);
+    if (items == 0) return 0; // also an empty file, whose data() may be null
     std::memcpy(into, decoder.bytes->data() + decoder.at, items * size);
     decoder.at += items * size;
     return items;
