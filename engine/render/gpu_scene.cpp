@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "gpu/barriers.h"
+#include "gpu/descriptor_sets.h"
 #include "gpu/gpu_context.h"
 #include "gpu/upload_batch.h"
 #include "gpu/vulkan_check.h"
@@ -234,34 +235,13 @@ void GpuScene::createDescriptors(GpuContext& context, VkDescriptorSetLayout inst
     VK_CHECK(vkCreateDescriptorPool(context.device(), &poolInfo, nullptr, &pool));
     descriptorPool_ = OwnedDescriptorPool(context.device(), pool);
 
-    auto allocate = vkStruct<VkDescriptorSetAllocateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO);
-    allocate.descriptorPool = pool;
-    allocate.descriptorSetCount = 1;
-    allocate.pSetLayouts = &instanceSetLayout;
-    VK_CHECK(vkAllocateDescriptorSets(context.device(), &allocate, &instanceSet_));
-    VkDescriptorBufferInfo bufferInfo{instanceData_.get(), 0, VK_WHOLE_SIZE};
-    auto write = vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
-    write.dstSet = instanceSet_;
-    write.descriptorCount = 1;
-    write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-    write.pBufferInfo = &bufferInfo;
-    vkUpdateDescriptorSets(context.device(), 1, &write, 0, nullptr);
+    instanceSet_ = allocateSet(context.device(), pool, instanceSetLayout);
+    writeBuffer(context.device(), instanceSet_, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, instanceData_.get(), VK_WHOLE_SIZE);
 }
 
 VkDescriptorSet GpuScene::textureSet(GpuContext& context, VkDescriptorSetLayout layout, const GpuImage& image) {
-    auto allocate = vkStruct<VkDescriptorSetAllocateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO);
-    allocate.descriptorPool = descriptorPool_.get();
-    allocate.descriptorSetCount = 1;
-    allocate.pSetLayouts = &layout;
-    VkDescriptorSet set;
-    VK_CHECK(vkAllocateDescriptorSets(context.device(), &allocate, &set));
-    VkDescriptorImageInfo imageInfo{sampler_.get(), image.view.get(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-    auto write = vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
-    write.dstSet = set;
-    write.descriptorCount = 1;
-    write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-    write.pImageInfo = &imageInfo;
-    vkUpdateDescriptorSets(context.device(), 1, &write, 0, nullptr);
+    const VkDescriptorSet set = allocateSet(context.device(), descriptorPool_.get(), layout);
+    writeImage(context.device(), set, sampler_.get(), image.view.get());
     return set;
 }
 

@@ -5,6 +5,7 @@
 #include "core/image_io.h"
 #include "core/text.h"
 #include "gpu/barriers.h"
+#include "gpu/descriptor_sets.h"
 #include "gpu/upload_batch.h"
 #include "gpu/gpu_context.h"
 #include "gpu/graphics_pipeline.h"
@@ -88,37 +89,12 @@ PanelRenderer::PanelRenderer(GpuContext& context, ui::SdfGlyphs& glyphs, VkDescr
                              std::uint32_t viewMask)
     : context_(context), atlas_(context, glyphs) {
     const VkDevice device = context.device();
-    VkDescriptorSetLayoutBinding binding{0, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT,
-                                         nullptr};
-    auto layoutInfo = vkStruct<VkDescriptorSetLayoutCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO);
-    layoutInfo.bindingCount = 1;
-    layoutInfo.pBindings = &binding;
-    VkDescriptorSetLayout atlasLayout;
-    VK_CHECK(vkCreateDescriptorSetLayout(device, &layoutInfo, nullptr, &atlasLayout));
-    atlasLayout_ = OwnedDescriptorSetLayout(device, atlasLayout);
+    atlasLayout_ = singleBindingLayout(device, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT);
+    pool_ = singleTypePool(device, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1);
+    atlasSet_ = allocateSet(device, pool_.get(), atlasLayout_.get());
+    writeImage(device, atlasSet_, atlas_.sampler(), atlas_.view());
 
-    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1};
-    auto poolInfo = vkStruct<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
-    poolInfo.maxSets = 1;
-    poolInfo.poolSizeCount = 1;
-    poolInfo.pPoolSizes = &size;
-    VkDescriptorPool pool;
-    VK_CHECK(vkCreateDescriptorPool(device, &poolInfo, nullptr, &pool));
-    pool_ = OwnedDescriptorPool(device, pool);
-    auto allocate = vkStruct<VkDescriptorSetAllocateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO);
-    allocate.descriptorPool = pool;
-    allocate.descriptorSetCount = 1;
-    allocate.pSetLayouts = &atlasLayout;
-    VK_CHECK(vkAllocateDescriptorSets(device, &allocate, &atlasSet_));
-    VkDescriptorImageInfo imageInfo{atlas_.sampler(), atlas_.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-    auto write = vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
-    write.dstSet = atlasSet_;
-    write.descriptorCount = 1;
-    write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-    write.pImageInfo = &imageInfo;
-    vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
-
-    const VkDescriptorSetLayout setLayouts[] = {frameSetLayout, atlasLayout};
+    const VkDescriptorSetLayout setLayouts[] = {frameSetLayout, atlasLayout_.get()};
     const VkPushConstantRange pushRange{VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof(std::uint32_t)};
     auto pipelineLayoutInfo = vkStruct<VkPipelineLayoutCreateInfo>(VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO);
     pipelineLayoutInfo.setLayoutCount = 2;
@@ -144,26 +120,9 @@ PanelRenderer::PanelRenderer(GpuContext& context, ui::SdfGlyphs& glyphs, VkDescr
     FrameUniforms identity{};
     identity.viewProjection[0] = identity.viewProjection[1] = glm::mat4(1);
     std::memcpy(pictureUniforms_.mapped(), &identity, sizeof identity);
-    const VkDescriptorPoolSize uniformSize{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1};
-    auto picturePoolInfo = vkStruct<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
-    picturePoolInfo.maxSets = 1;
-    picturePoolInfo.poolSizeCount = 1;
-    picturePoolInfo.pPoolSizes = &uniformSize;
-    VkDescriptorPool picturePool;
-    VK_CHECK(vkCreateDescriptorPool(device, &picturePoolInfo, nullptr, &picturePool));
-    imageFramePool_ = OwnedDescriptorPool(device, picturePool);
-    auto allocatePicture = vkStruct<VkDescriptorSetAllocateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO);
-    allocatePicture.descriptorPool = picturePool;
-    allocatePicture.descriptorSetCount = 1;
-    allocatePicture.pSetLayouts = &frameSetLayout;
-    VK_CHECK(vkAllocateDescriptorSets(device, &allocatePicture, &pictureFrameSet_));
-    VkDescriptorBufferInfo bufferInfo{pictureUniforms_.get(), 0, sizeof(FrameUniforms)};
-    auto writeUniforms = vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
-    writeUniforms.dstSet = pictureFrameSet_;
-    writeUniforms.descriptorCount = 1;
-    writeUniforms.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-    writeUniforms.pBufferInfo = &bufferInfo;
-    vkUpdateDescriptorSets(device, 1, &writeUniforms, 0, nullptr);
+    imageFramePool_ = singleTypePool(device, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1);
+    pictureFrameSet_ = allocateSet(device, imageFramePool_.get(), frameSetLayout);
+    writeBuffer(device, pictureFrameSet_, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, pictureUniforms_.get(), sizeof(FrameUniforms));
 
     // Panels' pictures: their own sampler (mipmapped) and descriptor sets.
     auto samplerInfo = vkStruct<VkSamplerCreateInfo>(VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO);
@@ -174,14 +133,7 @@ PanelRenderer::PanelRenderer(GpuContext& context, ui::SdfGlyphs& glyphs, VkDescr
     VkSampler sampler;
     VK_CHECK(vkCreateSampler(device, &samplerInfo, nullptr, &sampler));
     pictureSampler_ = OwnedSampler(device, sampler);
-    const VkDescriptorPoolSize pictureSize{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, kMostPictures};
-    auto pictureTexturePoolInfo = vkStruct<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
-    pictureTexturePoolInfo.maxSets = kMostPictures;
-    pictureTexturePoolInfo.poolSizeCount = 1;
-    pictureTexturePoolInfo.pPoolSizes = &pictureSize;
-    VkDescriptorPool texturePool;
-    VK_CHECK(vkCreateDescriptorPool(device, &pictureTexturePoolInfo, nullptr, &texturePool));
-    picturePool_ = OwnedDescriptorPool(device, texturePool);
+    picturePool_ = singleTypePool(device, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, kMostPictures);
 }
 
 VkPipeline PanelRenderer::picturePipeline(VkFormat format) {
@@ -242,14 +194,7 @@ VkDescriptorSet PanelRenderer::pictureTexture(const std::filesystem::path& file)
     allocate.pSetLayouts = &layout;
     if (vkAllocateDescriptorSets(context_.device(), &allocate, &texture.set) != VK_SUCCESS)
         throw UserError(concat(file.string(), ": too many panel pictures at once (at most ", kMostPictures, ")"));
-    VkDescriptorImageInfo imageInfo{pictureSampler_.get(), texture.image.view.get(),
-                                    VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-    auto write = vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
-    write.dstSet = texture.set;
-    write.descriptorCount = 1;
-    write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-    write.pImageInfo = &imageInfo;
-    vkUpdateDescriptorSets(context_.device(), 1, &write, 0, nullptr);
+    writeImage(context_.device(), texture.set, pictureSampler_.get(), texture.image.view.get());
     return pictureTextures_.emplace(file, std::move(texture)).first->second.set;
 }
 

@@ -2,6 +2,7 @@
 #include "render/scene_renderer.h"
 
 #include "asset/model.h"
+#include "gpu/descriptor_sets.h"
 #include "gpu/gpu_context.h"
 #include "gpu/graphics_pipeline.h"
 #include "gpu/vulkan_check.h"
@@ -14,20 +15,6 @@
 namespace usine::render {
 
 using namespace usine::gpu;
-
-namespace {
-
-OwnedDescriptorSetLayout singleBindingLayout(VkDevice device, VkDescriptorType type, VkShaderStageFlags stages) {
-    VkDescriptorSetLayoutBinding binding{0, type, 1, stages, nullptr};
-    auto info = vkStruct<VkDescriptorSetLayoutCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO);
-    info.bindingCount = 1;
-    info.pBindings = &binding;
-    VkDescriptorSetLayout layout;
-    VK_CHECK(vkCreateDescriptorSetLayout(device, &info, nullptr, &layout));
-    return OwnedDescriptorSetLayout(device, layout);
-}
-
-} // namespace
 
 SceneRenderer::SceneRenderer(GpuContext& context, VkFormat colorFormat, VkFormat depthFormat,
                              VkSampleCountFlagBits samples, StereoPasses passes) {
@@ -72,27 +59,9 @@ SceneRenderer::SceneRenderer(GpuContext& context, VkFormat colorFormat, VkFormat
     pipeline_ = createGraphicsPipeline(device, description);
 
     frameUniforms_ = createBuffer(context, sizeof(FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, MemoryUse::Upload);
-    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1};
-    auto poolInfo = vkStruct<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
-    poolInfo.maxSets = 1;
-    poolInfo.poolSizeCount = 1;
-    poolInfo.pPoolSizes = &size;
-    VkDescriptorPool pool;
-    VK_CHECK(vkCreateDescriptorPool(device, &poolInfo, nullptr, &pool));
-    framePool_ = OwnedDescriptorPool(device, pool);
-    const VkDescriptorSetLayout frameLayout = frameLayout_.get();
-    auto allocate = vkStruct<VkDescriptorSetAllocateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO);
-    allocate.descriptorPool = pool;
-    allocate.descriptorSetCount = 1;
-    allocate.pSetLayouts = &frameLayout;
-    VK_CHECK(vkAllocateDescriptorSets(device, &allocate, &frameSet_));
-    VkDescriptorBufferInfo bufferInfo{frameUniforms_.get(), 0, sizeof(FrameUniforms)};
-    auto write = vkStruct<VkWriteDescriptorSet>(VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET);
-    write.dstSet = frameSet_;
-    write.descriptorCount = 1;
-    write.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-    write.pBufferInfo = &bufferInfo;
-    vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
+    framePool_ = singleTypePool(device, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1);
+    frameSet_ = allocateSet(device, framePool_.get(), frameLayout_.get());
+    writeBuffer(device, frameSet_, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, frameUniforms_.get(), sizeof(FrameUniforms));
 }
 
 void SceneRenderer::setFrameUniforms(const FrameUniforms& uniforms) {
