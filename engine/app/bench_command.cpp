@@ -61,7 +61,7 @@ int benchCommand(const std::vector<std::string>& words) {
     const auto& gpuInfo = context.capabilities();
     std::printf("usine bench: %s\n", arguments.positional()[0].c_str());
     printRow("device", concat(gpuInfo.name, " (", gpu::deviceTypeName(gpuInfo.type), ")"));
-    printRow("view", concat("2 x ", extent.width, "x", extent.height, ", ", int(renderer.samples()), "x MSAA, ",
+    printRow("view", concat("2 x ", extent.width, "x", extent.height, ", ", renderer.samplesText(), ", ",
                             render::describe(renderer.passes())));
     const glm::vec3 left = camera.eyes[0].pose.position, right = camera.eyes[1].pose.position;
     const glm::vec3 ahead = camera.eyes[0].pose.orientation * glm::vec3(0, 0, -1);
@@ -72,11 +72,12 @@ int benchCommand(const std::vector<std::string>& words) {
                             fixed(glm::degrees(fov.angleRight - fov.angleLeft), 1), " degrees wide"));
     printRow("driver", gpuInfo.driverInfo);
     printRow("frames", concat(frames, " measured after ", kWarmUp, " warm-up"));
-    printRow("triangles", concat(stats.trianglesDrawn, " per eye (", stats.uniqueTriangles, " unique, ",
-                                 stats.instances, " instances)"));
+    const auto& drawn = renderer.frameStats();
+    printRow("triangles", concat(drawn.triangles, " per eye after culling (", stats.uniqueTriangles, " unique, ",
+                                 drawn.instances, " meshes placed, ", drawn.culled, " culled)"));
     const std::uint32_t passCount = renderer.passes() == render::StereoPasses::OneMultiviewPass ? 1 : 2;
-    printRow("draw calls", concat(stats.drawCalls * passCount, " per frame (", stats.drawCalls, " per pass, ", passCount,
-                                  passCount == 1 ? " pass)" : " passes)"));
+    printRow("draw commands", concat(drawn.drawCommands * passCount, " per frame (", drawn.drawCommands, " per pass, ",
+                                     passCount, passCount == 1 ? " pass)" : " passes)"));
     printRow("import ms", fixed(session.loaded.importMs, 1));
     printRow("upload ms", fixed(renderer.uploadMs(), 1));
     const Spread cpuSpread = spreadOf(cpu);

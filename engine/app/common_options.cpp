@@ -17,11 +17,12 @@ const std::set<std::string> kViewValueOptions = {"--size",  "--eye-distance", "-
 
 LoadedModel loadModel(const std::filesystem::path& path) {
     Stopwatch watch;
-    auto model = std::make_shared<asset::Model>(asset::importModel(path));
+    auto model = std::make_shared<scene::Model>(asset::importModel(path));
     LoadedModel loaded{model, watch.elapsedMs()};
     for (const std::string& warning : model->warnings) log::warning(concat(path.filename().string(), ": ", warning));
     log::info(concat("imported ", path.string(), " in ", fixed(loaded.importMs, 1), " ms: ", model->meshes.size(),
-                     " meshes, ", model->primitives.size(), " primitives, ", model->instances.size(), " instances, ",
+                     " meshes, ", model->primitives.size(), " primitives, ", model->nodes.size(), " nodes placing ",
+                     model->placedMeshCount(), " of them, ",
                      model->uniqueTriangleCount(), " unique triangles, ", model->drawnTriangleCount(),
                      " drawn, ", model->textures.size(), " textures"));
     return loaded;
@@ -42,9 +43,11 @@ VkExtent2D eyeExtent(const Arguments& arguments) {
 render::RenderSettings renderSettings(const Arguments& arguments) {
     render::RenderSettings settings;
     settings.eyeExtent = eyeExtent(arguments);
-    const long long samples = arguments.integer("--samples", 4, 1, 4);
-    if (samples != 1 && samples != 4) throw UserError("--samples wants 1 or 4");
-    settings.samples = samples == 4 ? VK_SAMPLE_COUNT_4_BIT : VK_SAMPLE_COUNT_1_BIT;
+    if (arguments.has("--samples")) {
+        const long long samples = arguments.integer("--samples", 4, 1, 4);
+        if (samples != 1 && samples != 4) throw UserError("--samples wants 1 or 4");
+        settings.samples = samples == 4 ? VK_SAMPLE_COUNT_4_BIT : VK_SAMPLE_COUNT_1_BIT;
+    }
     const std::string passes = arguments.text("--passes", "auto");
     if (passes == "multiview")
         settings.passes = render::StereoPasses::OneMultiviewPass;
@@ -76,7 +79,7 @@ std::optional<std::pair<glm::vec3, glm::vec3>> cameraAndLook(const Arguments& ar
     return std::pair{*camera, *look};
 }
 
-render::StereoCamera stereoCamera(const ViewRequest& request, const asset::Bounds& bounds) {
+render::StereoCamera stereoCamera(const ViewRequest& request, const scene::Bounds& bounds) {
     scene::Framing framing;
     if (request.camera) {
         framing.head = lookAt(*request.camera, *request.look);
@@ -94,10 +97,10 @@ HeadlessSession openHeadlessSession(const Arguments& arguments, const std::files
 
     HeadlessSession session;
     session.loaded = loadModel(model);
-    session.scene = scene::sceneOfModel(session.loaded.model);
-    session.camera = stereoCamera(view, session.scene.bounds());
+    session.scene = std::make_unique<scene::Scene>(scene::sceneOfModel(session.loaded.model));
+    session.camera = stereoCamera(view, session.scene->bounds());
     session.context = std::make_unique<gpu::GpuContext>(gpuChoice);
-    session.renderer = std::make_unique<render::StereoRenderer>(*session.context, session.scene, settings);
+    session.renderer = std::make_unique<render::StereoRenderer>(*session.context, *session.scene, settings);
     return session;
 }
 

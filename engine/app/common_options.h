@@ -3,7 +3,7 @@
 #pragma once
 
 #include "app/arguments.h"
-#include "asset/model.h"
+#include "scene/model.h"
 #include "gpu/gpu_context.h"
 #include "render/stereo_renderer.h"
 #include "render/stereo_camera.h"
@@ -19,7 +19,7 @@ namespace usine::app {
 extern const std::set<std::string> kViewValueOptions;
 
 struct LoadedModel {
-    std::shared_ptr<const asset::Model> model;
+    std::shared_ptr<const scene::Model> model;
     double importMs = 0;
 };
 // Imports (isolated), prints a one-line summary and any warnings.
@@ -44,14 +44,14 @@ struct ViewRequest {
 ViewRequest viewRequest(const Arguments& arguments, VkExtent2D eyeExtent);
 // --camera and --look: both or neither, different points. Throws UserError.
 std::optional<std::pair<glm::vec3, glm::vec3>> cameraAndLook(const Arguments& arguments);
-render::StereoCamera stereoCamera(const ViewRequest& request, const asset::Bounds& bounds);
+render::StereoCamera stereoCamera(const ViewRequest& request, const scene::Bounds& bounds);
 
 // What a headless GPU command works with, prepared in the safe order: options are
 // checked first (a mistake is reported before any work), then the model is imported (it
 // forks: done before the GPU driver starts its threads), then the GPU and renderer.
 struct HeadlessSession {
     LoadedModel loaded;
-    scene::Scene scene;
+    std::unique_ptr<scene::Scene> scene; // the renderer reads it: it must not move
     render::StereoCamera camera;
     std::unique_ptr<gpu::GpuContext> context; // declared before the renderer: outlives it
     std::unique_ptr<render::StereoRenderer> renderer;

@@ -48,7 +48,8 @@ Options:
   --camera X,Y,Z        head position (needs --look)
   --look X,Y,Z          the point the head looks at
   --fov DEGREES         horizontal field of view of each eye (default 90)
-  --samples 1|4         multisampling (default 4)
+  --samples 1|4         multisampling (default: 4 on a graphics card, 1 on a CPU
+                        device such as lavapipe, where 4 costs about 3.6 times more)
   --passes MODE         auto (default), multiview (both eyes in one pass) or per-eye
                         (one pass per eye; auto picks it only on drivers that get
                         multiview wrong, such as Mesa's lavapipe 22.3)

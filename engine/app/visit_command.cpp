@@ -159,7 +159,7 @@ std::unique_ptr<display::Display> waitForHeadset(const VisitOptions& options) {
 }
 
 // The headless tour: the script given, a still view, or a walk around the model.
-display::TourScript headlessTour(const VisitOptions& options, const asset::Bounds& bounds) {
+display::TourScript headlessTour(const VisitOptions& options, const scene::Bounds& bounds) {
     display::TourScript tour = options.tour     ? display::loadTourScript(*options.tour)
                                : options.camera ? display::stillView(*options.camera, *options.look,
                                                                      int(std::min(options.maxFrames, 100000LL)))
@@ -174,7 +174,7 @@ display::TourScript headlessTour(const VisitOptions& options, const asset::Bound
 }
 
 std::unique_ptr<display::Display> openDisplay(DisplayMode mode, const VisitOptions& options,
-                                              const asset::Bounds& bounds) {
+                                              const scene::Bounds& bounds) {
     switch (mode) {
     case DisplayMode::Headless: {
         display::TourScript tour = headlessTour(options, bounds);
@@ -198,7 +198,7 @@ std::unique_ptr<display::Display> openDisplay(DisplayMode mode, const VisitOptio
 
 // Where a visitor first stands in a bare model: on the floor, at the front edge of the
 // model, looking at it. (Site manifests will name their own spawn points.)
-Pose spawnPoint(const asset::Bounds& bounds) {
+Pose spawnPoint(const scene::Bounds& bounds) {
     const glm::vec3 feet(bounds.center().x, bounds.min.y, bounds.max.z - 0.5f);
     return Pose{glm::quat(1, 0, 0, 0), feet};
 }
@@ -225,35 +225,34 @@ struct ValidationTally {
     }
 };
 
-// The visitor's controllers and lasers, placed in the scene as movable models.
+// The visitor's controllers and lasers: nodes of the scene, moved every frame.
 struct HandModels {
-    std::size_t controller[2];
-    std::size_t laser[2];
+    scene::NodeId controller[2];
+    scene::NodeId laser[2];
 };
 
 HandModels addHandModels(scene::Scene& scene) {
     HandModels hands{};
     for (int hand = 0; hand < 2; ++hand) {
-        hands.controller[hand] = scene.models.size();
-        scene.models.push_back({scene::controllerModel(), glm::mat4(1), true});
-        hands.laser[hand] = scene.models.size();
-        scene.models.push_back({scene::laserModel(), glm::mat4(1), true});
+        hands.controller[hand] = scene.addModel(scene::controllerModel(), glm::mat4(1), scene::kNoNode,
+                                                scene::NodeKind::Visitor, hand ? "right controller" : "left controller");
+        hands.laser[hand] = scene.addModel(scene::laserModel(), glm::mat4(1), scene::kNoNode, scene::NodeKind::Visitor,
+                                           hand ? "right pointer" : "left pointer");
     }
     return hands;
 }
 
-void placeHandModels(render::StereoRenderer& renderer, const HandModels& models, const InputState& input,
+void placeHandModels(scene::Scene& scene, const HandModels& models, const InputState& input,
                      const visit::VisitorRig& rig) {
     constexpr float kLaserLength = 2.5f; // m: far enough to aim at a machine across the aisle
-    // Untracked hands go far under the floor, shrunk (a zero scale would make NaN normals).
-    glm::mat4 hidden = glm::translate(glm::mat4(1), glm::vec3(0, -1000, 0));
-    hidden = glm::scale(hidden, glm::vec3(1e-4f));
     for (int hand = 0; hand < 2; ++hand) {
         const HandInput& h = input.hands[hand];
-        renderer.moveModel(models.controller[hand], h.tracked ? poseMatrix(rig.toWorld(h.grip)) : hidden);
-        renderer.moveModel(models.laser[hand], h.tracked ? glm::scale(poseMatrix(rig.toWorld(h.aim)),
-                                                                       glm::vec3(1, 1, kLaserLength))
-                                                         : hidden);
+        // An untracked hand is not drawn (nor a pointer from where it was last seen).
+        scene.setVisible(models.controller[hand], h.tracked);
+        scene.setVisible(models.laser[hand], h.tracked);
+        if (!h.tracked) continue;
+        scene.setLocal(models.controller[hand], poseMatrix(rig.toWorld(h.grip)));
+        scene.setLocal(models.laser[hand], glm::scale(poseMatrix(rig.toWorld(h.aim)), glm::vec3(1, 1, kLaserLength)));
     }
 }
 
@@ -368,14 +367,14 @@ void showPanels(display::Display& display, render::StereoRenderer& renderer, Wor
     renderer.setPanels(words.glyphs, inScene, pictures);
 }
 
-bool runFrames(display::Display& display, const scene::Scene& scene, const HandModels& hands,
+bool runFrames(display::Display& display, scene::Scene& scene, const HandModels& hands,
                const VisitOptions& options, visit::VisitorRig& rig, Words& words, long long& frames) {
     render::RenderSettings settings = options.render;
     settings.eyeExtent = display.eyeExtent();
     settings.keepDepth = display.wantsDepth();
     render::StereoRenderer renderer(display.gpu(), scene, settings);
     log::info(concat("drawing 2 x ", settings.eyeExtent.width, "x", settings.eyeExtent.height, ", ",
-                     int(renderer.samples()), "x MSAA, ", render::describe(renderer.passes()), ", on ",
+                     renderer.samplesText(), ", ", render::describe(renderer.passes()), ", on ",
                      display.gpu().capabilities().name));
     const float farZ = std::max(100.0f, scene.bounds().radius() * 4.0f);
     // 5 cm suits a plant seen at human scale; a model a few centimetres across (a part
@@ -442,7 +441,7 @@ bool runFrames(display::Display& display, const scene::Scene& scene, const HandM
         }
         words.sound.update(frame.deltaSeconds);
         if (status == display::FrameStatus::Render) {
-            placeHandModels(renderer, hands, display.input(), rig);
+            placeHandModels(scene, hands, display.input(), rig);
             showPanels(display, renderer, words, rig, frame.destination, toldQuads);
             render::StereoCamera camera;
             for (int eye = 0; eye < 2; ++eye) camera.eyes[eye] = rig.toWorld(frame.eyes[eye]);
@@ -507,7 +506,7 @@ int visitCommand(const std::vector<std::string>& words) {
     // Import before any display: it forks, safest before GPU drivers start threads.
     const LoadedModel loaded = loadModel(arguments.positional()[0]);
     scene::Scene scene = scene::sceneOfModel(loaded.model);
-    const asset::Bounds siteBounds = scene.bounds();
+    const scene::Bounds siteBounds = scene.bounds();
     const HandModels hands = addHandModels(scene);
 
     StopRequest::install();

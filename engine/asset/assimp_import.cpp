@@ -22,6 +22,9 @@
 #include <new>
 
 namespace usine::asset {
+
+// Import produces the scene's types.
+using namespace usine::scene;
 namespace {
 
 namespace fs = std::filesystem;
@@ -198,22 +201,28 @@ Model importWithAssimp(const fs::path& path) {
     }
     convertMaterials(*scene, path, usedMaterials, model);
 
-    // Meshes are the distinct lists of primitives that nodes place (a glTF mesh), and
-    // instances are the nodes placing them, with the hierarchy's transforms combined.
+    // Meshes are the distinct lists of primitives that nodes place (a glTF mesh). The
+    // node tree is kept as the file has it, names included: a site points at a CAD part
+    // by name, and a robot's joints turn what hangs below them.
     std::map<std::vector<std::uint32_t>, std::uint32_t> meshOfList;
     struct Visit {
         const aiNode* node;
-        glm::mat4 parent;
+        std::int32_t parent;
         std::size_t depth;
     };
-    std::vector<Visit> stack{{scene->mRootNode, glm::mat4(1), 0}};
+    std::vector<Visit> stack{{scene->mRootNode, -1, 0}};
     while (!stack.empty()) {
         Visit visit = stack.back();
         stack.pop_back();
         if (visit.depth > kMaxNodeDepth)
             throw UserError(concat(path.string(), ": node hierarchy deeper than ", kMaxNodeDepth, " levels"));
-        const glm::mat4 world = visit.parent * toGlm(visit.node->mTransformation);
+        if (model.nodes.size() >= kMaxNodes)
+            throw UserError(concat(path.string(), ": has more than ", kMaxNodes, " nodes"));
 
+        ModelNode node;
+        node.name = visit.node->mName.C_Str();
+        node.parent = visit.parent;
+        node.local = toGlm(visit.node->mTransformation);
         std::vector<std::uint32_t> primitives;
         for (unsigned k = 0; k < visit.node->mNumMeshes; ++k) {
             const unsigned meshIndex = visit.node->mMeshes[k];
@@ -223,13 +232,13 @@ Model importWithAssimp(const fs::path& path) {
         if (!primitives.empty()) {
             auto [it, added] = meshOfList.emplace(primitives, static_cast<std::uint32_t>(model.meshes.size()));
             if (added) model.meshes.push_back(Mesh{visit.node->mName.C_Str(), primitives});
-            if (model.instances.size() >= kMaxInstances)
-                throw UserError(concat(path.string(), ": places more than ", kMaxInstances, " meshes"));
-            model.instances.push_back(MeshInstance{it->second, world, visit.node->mName.C_Str()});
+            node.mesh = static_cast<std::int32_t>(it->second);
         }
+        const auto index = static_cast<std::int32_t>(model.nodes.size());
+        model.nodes.push_back(std::move(node));
         // Children pushed in reverse so they are visited in file order.
         for (unsigned c = visit.node->mNumChildren; c-- > 0;)
-            stack.push_back({visit.node->mChildren[c], world, visit.depth + 1});
+            stack.push_back({visit.node->mChildren[c], index, visit.depth + 1});
     }
 
     requireValidModel(model);

@@ -3,13 +3,13 @@
 // importModel() (isolated_import.h), which runs it in a child process.
 #pragma once
 
-#include "asset/model.h"
+#include "scene/model.h"
 
 #include <filesystem>
 
 namespace usine::asset {
 
 // Throws UserError naming the file and the reason.
-Model importWithAssimp(const std::filesystem::path& path);
+scene::Model importWithAssimp(const std::filesystem::path& path);
 
 } // namespace usine::asset

@@ -12,6 +12,9 @@
 #include <map>
 
 namespace usine::asset {
+
+// Import produces the scene's types.
+using namespace usine::scene;
 namespace {
 
 namespace fs = std::filesystem;
@@ -120,6 +123,12 @@ Material convertMaterial(const aiMaterial& source, TextureLoader& textures) {
     aiColor3D emissive;
     if (source.Get(AI_MATKEY_COLOR_EMISSIVE, emissive) == AI_SUCCESS)
         material.emissive = {clamp01(emissive.r), clamp01(emissive.g), clamp01(emissive.b)};
+
+    // glTF states it for every material (single-sided by default); other formats mostly
+    // do not, and their exports (OBJ, STL from CAD) often have faces wound either way:
+    // without a statement, both sides are drawn rather than leave holes in a machine.
+    int twoSided = 0;
+    material.doubleSided = source.Get(AI_MATKEY_TWOSIDED, twoSided) == AI_SUCCESS ? twoSided != 0 : true;
 
     aiString texture;
     if (source.GetTexture(aiTextureType_BASE_COLOR, 0, &texture) == AI_SUCCESS ||

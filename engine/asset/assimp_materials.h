@@ -4,7 +4,7 @@
 // base colour, and the message names the texture and the model.
 #pragma once
 
-#include "asset/model.h"
+#include "scene/model.h"
 
 #include <filesystem>
 #include <vector>
@@ -16,6 +16,6 @@ namespace usine::asset {
 // Appends the materials listed in `used` (Assimp material indices), in that order, to
 // model.materials; unused ones are left out, with their textures.
 void convertMaterials(const aiScene& scene, const std::filesystem::path& modelPath,
-                      const std::vector<unsigned>& used, Model& model);
+                      const std::vector<unsigned>& used, scene::Model& model);
 
 } // namespace usine::asset

@@ -9,6 +9,9 @@
 #include <cmath>
 
 namespace usine::asset {
+
+// Import produces the scene's types.
+using namespace usine::scene;
 namespace {
 
 bool finite(const glm::vec3& v) { return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z); }
@@ -63,7 +66,7 @@ void checkPrimitive(const Model& model, std::size_t index, std::vector<std::stri
 
 std::vector<std::string> findModelProblems(const Model& model) {
     std::vector<std::string> problems;
-    if (model.primitives.empty() || model.instances.empty()) {
+    if (model.primitives.empty() || model.placedMeshCount() == 0) {
         problems.push_back("the file contains no triangle meshes to show");
         return problems;
     }
@@ -73,8 +76,8 @@ std::vector<std::string> findModelProblems(const Model& model) {
         problems.push_back(concat("has ", model.textures.size(), " textures; the limit is ", kMaxTextures));
     if (model.primitives.size() > kMaxPrimitives)
         problems.push_back(concat("has ", model.primitives.size(), " meshes; the limit is ", kMaxPrimitives));
-    if (model.instances.size() > kMaxInstances)
-        problems.push_back(concat("places ", model.instances.size(), " meshes; the limit is ", kMaxInstances));
+    if (model.nodes.size() > kMaxNodes)
+        problems.push_back(concat("has ", model.nodes.size(), " nodes; the limit is ", kMaxNodes));
     if (model.uniqueTriangleCount() > kMaxUniqueTriangles)
         problems.push_back(concat("has ", model.uniqueTriangleCount(), " triangles; the limit is ", kMaxUniqueTriangles));
 
@@ -85,12 +88,15 @@ std::vector<std::string> findModelProblems(const Model& model) {
             if (primitive >= model.primitives.size())
                 problems.push_back(concat("mesh '", mesh.name, "' refers to primitive ", primitive, " of ",
                                           model.primitives.size()));
-    for (const MeshInstance& instance : model.instances) {
-        if (instance.mesh >= model.meshes.size())
-            problems.push_back(concat("node '", instance.node, "' places mesh ", instance.mesh, " of ",
-                                      model.meshes.size()));
-        if (!finite(instance.transform))
-            problems.push_back(concat("node '", instance.node, "' has a NaN or infinite transform"));
+    for (std::size_t i = 0; i < model.nodes.size(); ++i) {
+        const ModelNode& node = model.nodes[i];
+        if (node.mesh < -1 || node.mesh >= static_cast<std::int64_t>(model.meshes.size()))
+            problems.push_back(concat("node '", node.name, "' places mesh ", node.mesh, " of ", model.meshes.size()));
+        // Parents first: no cycle can form, and one pass computes every transform.
+        if (node.parent < -1 || node.parent >= static_cast<std::int64_t>(i))
+            problems.push_back(concat("node '", node.name, "' has parent ", node.parent, ", not an earlier node"));
+        if (!finite(node.local))
+            problems.push_back(concat("node '", node.name, "' has a NaN or infinite transform"));
     }
     for (const Material& material : model.materials) {
         if (material.baseColorTexture >= static_cast<std::int64_t>(model.textures.size()) ||

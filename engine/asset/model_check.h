@@ -3,7 +3,7 @@
 // its source (importer, cooked pack, code), because imported data is untrusted.
 #pragma once
 
-#include "asset/model.h"
+#include "scene/model.h"
 
 #include <string>
 #include <vector>
@@ -11,9 +11,9 @@
 namespace usine::asset {
 
 // Every problem found, in plain words naming the mesh and the element; empty when valid.
-std::vector<std::string> findModelProblems(const Model& model);
+std::vector<std::string> findModelProblems(const scene::Model& model);
 
 // Throws UserError "<file>: <first problem> (and N more problems)" when invalid.
-void requireValidModel(const Model& model);
+void requireValidModel(const scene::Model& model);
 
 } // namespace usine::asset

@@ -9,10 +9,13 @@
 #include <type_traits>
 
 namespace usine::asset {
+
+// Import produces the scene's types.
+using namespace usine::scene;
 namespace {
 
 constexpr char kMagic[8] = {'U', 'S', 'I', 'N', 'E', 'M', 'D', 'L'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2; // 2: the node tree, double-sided materials
 
 class Writer {
 public:
@@ -113,6 +116,7 @@ std::vector<std::uint8_t> encodeModel(const Model& model) {
         out.pod(m.roughness);
         out.pod(m.emissive);
         out.pod(m.baseColorTexture);
+        out.pod<std::uint8_t>(m.doubleSided ? 1 : 0);
     }
     out.pod<std::uint64_t>(model.textures.size());
     for (const Texture& t : model.textures) {
@@ -121,11 +125,12 @@ std::vector<std::uint8_t> encodeModel(const Model& model) {
         out.pod<std::int32_t>(t.pixels.height);
         out.array(t.pixels.pixels);
     }
-    out.pod<std::uint64_t>(model.instances.size());
-    for (const MeshInstance& instance : model.instances) {
-        out.pod(instance.mesh);
-        out.pod(instance.transform);
-        out.text(instance.node);
+    out.pod<std::uint64_t>(model.nodes.size());
+    for (const ModelNode& node : model.nodes) {
+        out.text(node.name);
+        out.pod(node.parent);
+        out.pod(node.local);
+        out.pod(node.mesh);
     }
     out.pod<std::uint64_t>(model.warnings.size());
     for (const std::string& warning : model.warnings) out.text(warning);
@@ -142,8 +147,8 @@ Model decodeModel(std::span<const std::uint8_t> bytes, const std::string& what) 
     model.sourceName = in.text();
     // Smallest encodings: a length is 8 bytes; see encodeModel for each record's fields.
     constexpr std::size_t kPrimitiveBytes = 8 + 4 + 8 + 8, kMeshBytes = 8 + 8,
-                          kMaterialBytes = 8 + 16 + 4 + 4 + 12 + 4, kTextureBytes = 8 + 4 + 4 + 8,
-                          kInstanceBytes = 4 + 64 + 8, kWarningBytes = 8;
+                          kMaterialBytes = 8 + 16 + 4 + 4 + 12 + 4 + 1, kTextureBytes = 8 + 4 + 4 + 8,
+                          kNodeBytes = 8 + 4 + 64 + 4, kWarningBytes = 8;
     model.primitives.resize(in.count(kPrimitiveBytes, kMaxPrimitives));
     for (Primitive& p : model.primitives) {
         p.name = in.text();
@@ -164,6 +169,9 @@ Model decodeModel(std::span<const std::uint8_t> bytes, const std::string& what) 
         m.roughness = in.pod<float>();
         m.emissive = in.pod<glm::vec3>();
         m.baseColorTexture = in.pod<std::int32_t>();
+        const auto doubleSided = in.pod<std::uint8_t>();
+        if (doubleSided > 1) in.fail();
+        m.doubleSided = doubleSided == 1;
     }
     model.textures.resize(in.count(kTextureBytes, kMaxTextures));
     for (Texture& t : model.textures) {
@@ -172,13 +180,14 @@ Model decodeModel(std::span<const std::uint8_t> bytes, const std::string& what) 
         t.pixels.height = in.pod<std::int32_t>();
         t.pixels.pixels = in.array<std::uint8_t>();
     }
-    model.instances.resize(in.count(kInstanceBytes, kMaxInstances));
-    for (MeshInstance& instance : model.instances) {
-        instance.mesh = in.pod<std::uint32_t>();
-        instance.transform = in.pod<glm::mat4>();
-        instance.node = in.text();
+    model.nodes.resize(in.count(kNodeBytes, kMaxNodes));
+    for (ModelNode& node : model.nodes) {
+        node.name = in.text();
+        node.parent = in.pod<std::int32_t>();
+        node.local = in.pod<glm::mat4>();
+        node.mesh = in.pod<std::int32_t>();
     }
-    model.warnings.resize(in.count(kWarningBytes, kMaxInstances));
+    model.warnings.resize(in.count(kWarningBytes, kMaxNodes));
     for (std::string& warning : model.warnings) warning = in.text();
     if (in.remaining() != 0) in.fail();
     return model;

@@ -4,7 +4,7 @@
 // out-of-bounds read.
 #pragma once
 
-#include "asset/model.h"
+#include "scene/model.h"
 
 #include <cstdint>
 #include <span>
@@ -12,8 +12,8 @@
 
 namespace usine::asset {
 
-std::vector<std::uint8_t> encodeModel(const Model& model);
+std::vector<std::uint8_t> encodeModel(const scene::Model& model);
 // Throws UserError naming `what` when the bytes are not a complete encoded model.
-Model decodeModel(std::span<const std::uint8_t> bytes, const std::string& what);
+scene::Model decodeModel(std::span<const std::uint8_t> bytes, const std::string& what);
 
 } // namespace usine::asset

@@ -9,6 +9,9 @@
 
 namespace usine::asset {
 
+// Import produces the scene's types.
+using namespace usine::scene;
+
 Model importModel(const std::filesystem::path& path, const ImportOptions& options) {
     const IsolationLimits limits{options.timeLimit, readerMemoryAllowance(path)};
     const std::vector<std::uint8_t> encoded =

@@ -3,7 +3,7 @@
 // gives a UserError naming the file; it never takes `usine` down.
 #pragma once
 
-#include "asset/model.h"
+#include "scene/model.h"
 
 #include <chrono>
 #include <filesystem>
@@ -14,6 +14,6 @@ struct ImportOptions {
     std::chrono::milliseconds timeLimit{std::chrono::seconds(120)};
 };
 
-Model importModel(const std::filesystem::path& path, const ImportOptions& options = {});
+scene::Model importModel(const std::filesystem::path& path, const ImportOptions& options = {});
 
 } // namespace usine::asset

@@ -23,6 +23,9 @@ struct GraphicsPipelineDescription {
     VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;
     std::uint32_t viewMask = 0; // 0b11: both eyes
     VkCullModeFlags cullMode = VK_CULL_MODE_NONE;
+    // Cull mode and front face set while recording (vkCmdSetCullMode, vkCmdSetFrontFace,
+    // core in Vulkan 1.3): one pipeline draws single- and double-sided, mirrored or not.
+    bool dynamicCulling = false;
     VkCompareOp depthCompare = VK_COMPARE_OP_GREATER_OR_EQUAL; // reversed depth
     bool depthWrite = true;
     // Blends by the fragment's alpha (text edges, see-through panels); off: replaces.

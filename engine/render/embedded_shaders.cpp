@@ -9,6 +9,12 @@ const std::uint32_t kMeshVertex[] =
 const std::uint32_t kMeshFragment[] =
 #include "mesh.frag.inc"
     ;
+const std::uint32_t kMeshUntexturedVertex[] =
+#include "mesh_untextured.vert.inc"
+    ;
+const std::uint32_t kMeshUntexturedFragment[] =
+#include "mesh_untextured.frag.inc"
+    ;
 const std::uint32_t kPanelVertex[] =
 #include "panel.vert.inc"
     ;
@@ -21,5 +27,7 @@ std::span<const std::uint32_t> panelVertex() { return kPanelVertex; }
 std::span<const std::uint32_t> panelFragment() { return kPanelFragment; }
 std::span<const std::uint32_t> meshVertex() { return kMeshVertex; }
 std::span<const std::uint32_t> meshFragment() { return kMeshFragment; }
+std::span<const std::uint32_t> meshUntexturedVertex() { return kMeshUntexturedVertex; }
+std::span<const std::uint32_t> meshUntexturedFragment() { return kMeshUntexturedFragment; }
 
 } // namespace usine::render::shaders

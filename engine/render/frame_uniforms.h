@@ -17,11 +17,13 @@ struct FrameUniforms {
 };
 static_assert(sizeof(FrameUniforms) == 2 * 64 + 6 * 16);
 
+// One placed mesh: its affine transform as three rows (the shader derives the normal
+// transform from them) and a colour added to highlight it.
 struct InstanceData {
-    glm::mat4 model;
-    glm::mat4 normalMatrix;
+    glm::vec4 rows[3];
+    glm::vec4 tint; // rgb added to the lit colour; a unused
 };
-static_assert(sizeof(InstanceData) == 128);
+static_assert(sizeof(InstanceData) == 64);
 
 struct MaterialPushConstants {
     glm::vec4 baseColor;

@@ -1,14 +1,21 @@
-// A scene's data on the GPU: all vertices and indices in one buffer each, one
-// instance-transform array, textures with mip chains, and the draw list. Draws are
-// instanced (a mesh placed N times is one draw per primitive) and sorted by material,
-// so a plant's repeated machines cost one draw each, not one per copy.
+// A scene's data on the GPU. Geometry and textures are uploaded once: every primitive's
+// vertices and indices in one buffer each, textures with mip chains. What changes from
+// frame to frame (where nodes are, which are shown, which are highlighted, which are in
+// view) is one small instance array written by the CPU each frame, so moving, hiding or
+// showing a node uploads no mesh.
+//
+// Each frame, prepareFrame() walks the node tree, culls every placed mesh against the
+// eyes' combined frustum, groups the copies of a mesh together (one instanced draw per
+// primitive however many copies), and sorts the draws by pipeline state and material.
 #pragma once
 
 #include "gpu/gpu_buffer.h"
 #include "gpu/gpu_image.h"
 #include "render/frame_uniforms.h"
+#include "scene/frustum.h"
 #include "scene/scene.h"
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -20,6 +27,9 @@ namespace usine::render {
 
 struct DrawCommand {
     std::uint32_t material = 0;
+    bool textured = false;    // the material samples a base-colour texture
+    bool cullBack = false;    // single-sided: faces seen from behind are not drawn
+    bool mirrored = false;    // the instances' transforms flip the winding
     std::uint32_t indexCount = 0;
     std::uint32_t firstIndex = 0;
     std::int32_t vertexOffset = 0;
@@ -29,62 +39,86 @@ struct DrawCommand {
 
 struct GpuMaterial {
     MaterialPushConstants constants{};
-    VkDescriptorSet textureSet = VK_NULL_HANDLE;
+    VkDescriptorSet textureSet = VK_NULL_HANDLE; // null when untextured
+    bool doubleSided = true;
 };
 
+// What was uploaded once.
 struct GpuSceneStats {
-    std::uint64_t trianglesDrawn = 0; // per frame, per eye
     std::uint64_t uniqueTriangles = 0;
     std::uint64_t vertices = 0;
-    std::uint32_t drawCalls = 0;
-    std::uint32_t instances = 0;
+    std::uint32_t meshes = 0;
     std::uint32_t textures = 0;
     std::uint64_t bytesUploaded = 0;
+    std::uint32_t meshUploads = 0; // meshes sent to the GPU since creation
+};
+
+// What one frame draws, after culling.
+struct FrameDrawStats {
+    std::uint64_t triangles = 0;    // per view
+    std::uint32_t drawCommands = 0; // per view
+    std::uint32_t instances = 0;    // placed meshes drawn
+    std::uint32_t culled = 0;       // placed meshes shown but out of view
 };
 
 class GpuScene {
 public:
+    static constexpr std::uint32_t kFrameSlots = 2;
+    // Added to the lit colour of highlighted nodes (linear).
+    static constexpr glm::vec3 kHighlightTint{0.30f, 0.22f, 0.02f};
+
     // `instanceSetLayout` has one storage buffer (binding 0, vertex stage);
     // `textureSetLayout` one combined image sampler (binding 0, fragment stage).
     GpuScene(gpu::GpuContext& context, const scene::Scene& scene, VkDescriptorSetLayout instanceSetLayout,
              VkDescriptorSetLayout textureSetLayout);
 
+    // Writes frame slot `slot`'s instances and builds its draw list. The slot's previous
+    // frame must be finished on the GPU.
+    void prepareFrame(const scene::Scene& scene, const scene::Frustum& view, std::uint32_t slot);
+
     VkBuffer vertexBuffer() const { return vertices_.get(); }
     VkBuffer indexBuffer() const { return indices_.get(); }
-    VkDescriptorSet instanceSet() const { return instanceSet_; }
+    VkDescriptorSet instanceSet(std::uint32_t slot) const { return slots_[slot].set; }
     const std::vector<DrawCommand>& draws() const { return draws_; }
     const std::vector<GpuMaterial>& materials() const { return materials_; }
     const GpuSceneStats& stats() const { return stats_; }
-
-    // Places a movable model (Scene::models[index] with movable set) for the next frame.
-    void moveModel(std::size_t index, const glm::mat4& transform);
-    // Records the instance updates of moved models; before the frame's draws.
-    void recordUpdates(VkCommandBuffer commands);
+    const FrameDrawStats& frameStats() const { return frameStats_; }
 
 private:
-    void createDescriptors(gpu::GpuContext& context, VkDescriptorSetLayout instanceSetLayout, std::size_t textureCount);
-    VkDescriptorSet textureSet(gpu::GpuContext& context, VkDescriptorSetLayout layout, const gpu::GpuImage& image);
+    struct PrimitiveRange {
+        std::uint32_t material = 0;
+        std::uint32_t indexCount = 0;
+        std::uint32_t firstIndex = 0;
+        std::int32_t vertexOffset = 0;
+    };
+    struct FrameSlot {
+        gpu::GpuBuffer instances;
+        std::size_t capacity = 0; // instances
+        VkDescriptorSet set = VK_NULL_HANDLE;
+    };
 
+    void createDescriptors(gpu::GpuContext& context, VkDescriptorSetLayout instanceSetLayout, std::size_t textureCount);
+    void ensureCapacity(FrameSlot& slot, std::size_t instances);
+
+    gpu::GpuContext& context_;
     gpu::GpuBuffer vertices_;
     gpu::GpuBuffer indices_;
-    gpu::GpuBuffer instanceData_;
-    std::vector<gpu::GpuImage> textures_; // [0] is the 1x1 white texture for untextured materials
+    std::vector<gpu::GpuImage> textures_;
     gpu::OwnedSampler sampler_;
     gpu::OwnedDescriptorPool descriptorPool_;
-    VkDescriptorSet instanceSet_ = VK_NULL_HANDLE;
+    std::array<FrameSlot, kFrameSlots> slots_;
     std::vector<GpuMaterial> materials_;
+    std::vector<std::uint32_t> firstMeshOfModel_;            // global mesh index of each model's mesh 0
+    std::vector<std::vector<PrimitiveRange>> meshPrimitives_; // [global mesh]
+    std::size_t uploadedModels_ = 0;
+
+    // Reused every frame: instances per (global mesh, mirrored), the draw list.
+    std::vector<std::vector<InstanceData>> buckets_;
+    std::vector<std::uint32_t> filledBuckets_;
+    std::vector<std::pair<scene::NodeId, bool>> stack_; // node, highlighted from above
     std::vector<DrawCommand> draws_;
     GpuSceneStats stats_;
-
-    // Movable models: where their instances are, and their transforms within the model.
-    struct MovableModel {
-        std::size_t model = 0;
-        std::uint32_t firstInstance = 0;
-        std::vector<glm::mat4> localTransforms; // in instance order
-        bool moved = false;
-    };
-    std::vector<MovableModel> movable_;
-    std::vector<InstanceData> movedInstances_; // CPU copy of the movable instances' data
+    FrameDrawStats frameStats_;
 };
 
 } // namespace usine::render

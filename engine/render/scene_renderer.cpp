@@ -1,7 +1,7 @@
 // Mesh pipeline creation and draw recording.
 #include "render/scene_renderer.h"
 
-#include "asset/model.h"
+#include "scene/model.h"
 #include "gpu/descriptor_sets.h"
 #include "gpu/gpu_context.h"
 #include "gpu/graphics_pipeline.h"
@@ -36,61 +36,85 @@ SceneRenderer::SceneRenderer(GpuContext& context, VkFormat colorFormat, VkFormat
     VK_CHECK(vkCreatePipelineLayout(device, &layoutInfo, nullptr, &pipelineLayout));
     pipelineLayout_ = OwnedPipelineLayout(device, pipelineLayout);
 
-    OwnedShaderModule vertex = createShaderModule(device, shaders::meshVertex());
-    OwnedShaderModule fragment = createShaderModule(device, shaders::meshFragment());
+    OwnedShaderModule texturedVertex = createShaderModule(device, shaders::meshVertex());
+    OwnedShaderModule texturedFragment = createShaderModule(device, shaders::meshFragment());
+    OwnedShaderModule untexturedVertex = createShaderModule(device, shaders::meshUntexturedVertex());
+    OwnedShaderModule untexturedFragment = createShaderModule(device, shaders::meshUntexturedFragment());
     GraphicsPipelineDescription description;
     description.layout = pipelineLayout;
-    description.vertexShader = vertex.get();
-    description.fragmentShader = fragment.get();
-    description.vertexBindings = {{0, sizeof(asset::Vertex), VK_VERTEX_INPUT_RATE_VERTEX}};
+    description.vertexBindings = {{0, sizeof(scene::Vertex), VK_VERTEX_INPUT_RATE_VERTEX}};
     description.vertexAttributes = {
-        {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(asset::Vertex, position)},
-        {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(asset::Vertex, normal)},
-        {2, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(asset::Vertex, uv)},
-        {3, 0, VK_FORMAT_R8G8B8A8_UNORM, offsetof(asset::Vertex, color)},
+        {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, position)},
+        {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, normal)},
+        {2, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(scene::Vertex, uv)},
+        {3, 0, VK_FORMAT_R8G8B8A8_UNORM, offsetof(scene::Vertex, color)},
     };
     description.colorFormat = colorFormat;
     description.depthFormat = depthFormat;
     description.samples = samples;
     description.viewMask = passes == StereoPasses::OneMultiviewPass ? 0b11 : 0;
-    // No culling: factory CAD often has open shells and flipped faces; the fragment
-    // shader lights whichever side faces the eye.
-    description.cullMode = VK_CULL_MODE_NONE;
-    pipeline_ = createGraphicsPipeline(device, description);
+    // Single-sided materials are culled from behind, double-sided ones not, and mirrored
+    // copies flip the winding: all set per draw.
+    description.dynamicCulling = true;
+    description.vertexShader = texturedVertex.get();
+    description.fragmentShader = texturedFragment.get();
+    texturedPipeline_ = createGraphicsPipeline(device, description);
+    description.vertexShader = untexturedVertex.get();
+    description.vertexAttributes.erase(description.vertexAttributes.begin() + 2); // no texture coordinates
+    description.fragmentShader = untexturedFragment.get();
+    untexturedPipeline_ = createGraphicsPipeline(device, description);
 
-    frameUniforms_ = createBuffer(context, sizeof(FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, MemoryUse::Upload);
-    framePool_ = singleTypePool(device, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1);
-    frameSet_ = allocateSet(device, framePool_.get(), frameLayout_.get());
-    writeBuffer(device, frameSet_, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, frameUniforms_.get(), sizeof(FrameUniforms));
+    framePool_ = singleTypePool(device, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, static_cast<std::uint32_t>(slots_.size()));
+    for (FrameSlot& slot : slots_) {
+        slot.uniforms = createBuffer(context, sizeof(FrameUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, MemoryUse::Upload);
+        slot.set = allocateSet(device, framePool_.get(), frameLayout_.get());
+        writeBuffer(device, slot.set, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, slot.uniforms.get(), sizeof(FrameUniforms));
+    }
 }
 
-void SceneRenderer::setFrameUniforms(const FrameUniforms& uniforms) {
-    std::memcpy(frameUniforms_.mapped(), &uniforms, sizeof uniforms);
+void SceneRenderer::setFrameUniforms(std::uint32_t slot, const FrameUniforms& uniforms) {
+    std::memcpy(slots_.at(slot).uniforms.mapped(), &uniforms, sizeof uniforms);
 }
 
-void SceneRenderer::draw(VkCommandBuffer commands, const GpuScene& scene, VkExtent2D extent,
-                         std::uint32_t firstEye) const {
+void SceneRenderer::draw(VkCommandBuffer commands, const GpuScene& scene, VkExtent2D extent, std::uint32_t firstEye,
+                         std::uint32_t slot) const {
     constexpr VkShaderStageFlags kStages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
+    if (scene.draws().empty()) return;
     // Viewport with positive height: our projection already flips Y for Vulkan.
     const VkViewport viewport{0, 0, static_cast<float>(extent.width), static_cast<float>(extent.height), 0, 1};
     const VkRect2D scissor{{0, 0}, extent};
     vkCmdSetViewport(commands, 0, 1, &viewport);
     vkCmdSetScissor(commands, 0, 1, &scissor);
-    vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.get());
-    const VkDescriptorSet sets[] = {frameSet_, scene.instanceSet()};
+    vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS,
+                      scene.draws().front().textured ? texturedPipeline_.get() : untexturedPipeline_.get());
+    const VkDescriptorSet sets[] = {slots_.at(slot).set, scene.instanceSet(slot)};
     vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 2, sets, 0, nullptr);
     const VkBuffer vertexBuffer = scene.vertexBuffer();
     const VkDeviceSize zero = 0;
     vkCmdBindVertexBuffers(commands, 0, 1, &vertexBuffer, &zero);
     vkCmdBindIndexBuffer(commands, scene.indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
-    vkCmdPushConstants(commands, pipelineLayout_.get(), kStages, kFirstEyePushOffset, sizeof firstEye, &firstEye);
 
+    // Draws come sorted by pipeline, culling state, then material: each changes rarely.
+    int boundPipeline = -1, boundCulling = -1;
     std::uint32_t boundMaterial = UINT32_MAX;
     VkDescriptorSet boundTexture = VK_NULL_HANDLE;
     for (const DrawCommand& draw : scene.draws()) {
+        if (int(draw.textured) != boundPipeline) {
+            vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS,
+                              draw.textured ? texturedPipeline_.get() : untexturedPipeline_.get());
+            boundPipeline = int(draw.textured);
+            vkCmdPushConstants(commands, pipelineLayout_.get(), kStages, kFirstEyePushOffset, sizeof firstEye, &firstEye);
+            boundCulling = -1; // dynamic state is kept across binds, but set it again for clarity
+        }
+        const int culling = int(draw.cullBack) * 2 + int(draw.mirrored);
+        if (culling != boundCulling) {
+            vkCmdSetCullMode(commands, draw.cullBack ? VK_CULL_MODE_BACK_BIT : VK_CULL_MODE_NONE);
+            vkCmdSetFrontFace(commands, draw.mirrored ? VK_FRONT_FACE_CLOCKWISE : VK_FRONT_FACE_COUNTER_CLOCKWISE);
+            boundCulling = culling;
+        }
         if (draw.material != boundMaterial) {
             const GpuMaterial& material = scene.materials()[draw.material];
-            if (material.textureSet != boundTexture) {
+            if (material.textureSet && material.textureSet != boundTexture) {
                 vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 2, 1,
                                         &material.textureSet, 0, nullptr);
                 boundTexture = material.textureSet;

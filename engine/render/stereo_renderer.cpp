@@ -1,7 +1,8 @@
-// One-frame-at-a-time headless stereo rendering with timing.
+// One-frame-at-a-time stereo rendering with timing.
 #include "render/stereo_renderer.h"
 
 #include "core/stopwatch.h"
+#include "core/text.h"
 #include "gpu/gpu_context.h"
 #include "gpu/vulkan_check.h"
 #include "gpu/vulkan_struct.h"
@@ -10,10 +11,22 @@ namespace usine::render {
 
 using namespace usine::gpu;
 
+VkSampleCountFlagBits defaultSamples(const GpuCapabilities& device) {
+    return device.type == VK_PHYSICAL_DEVICE_TYPE_CPU ? VK_SAMPLE_COUNT_1_BIT : VK_SAMPLE_COUNT_4_BIT;
+}
+
+std::string describeSamples(VkSampleCountFlagBits samples, bool chosenForDevice) {
+    std::string text = concat(int(samples), "x MSAA");
+    if (chosenForDevice)
+        text += samples == VK_SAMPLE_COUNT_1_BIT ? " (the default on a CPU device)" : " (the default on a graphics card)";
+    return text;
+}
+
 StereoRenderer::StereoRenderer(GpuContext& context, const scene::Scene& scene,
                                                const RenderSettings& settings)
-    : context_(context), lighting_(scene.lighting),
-      target_(context, settings.eyeExtent, settings.samples,
+    : context_(context), scene_(scene),
+      samplesChosenForDevice_(!settings.samples),
+      target_(context, settings.eyeExtent, settings.samples.value_or(defaultSamples(context.capabilities())),
               settings.passes.value_or(preferredStereoPasses(context.capabilities())), settings.keepDepth),
       renderer_(context, StereoTarget::kColorFormat, StereoTarget::kDepthFormat, target_.samples(), target_.passes()),
       timer_(context) {
@@ -51,22 +64,25 @@ void StereoRenderer::setPanels(ui::SdfGlyphs& glyphs, const std::vector<PlacedPa
 FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameDestination& destination) {
     FrameTiming timing;
     Stopwatch total;
-    renderer_.setFrameUniforms(makeFrameUniforms(camera, lighting_));
+    constexpr std::uint32_t kSlot = 0; // one frame at a time for now
+    const FrameUniforms uniforms = makeFrameUniforms(camera, scene_.lighting);
+    renderer_.setFrameUniforms(kSlot, uniforms);
+    gpuScene_->prepareFrame(scene_, scene::combinedFrustum(uniforms.viewProjection[0], uniforms.viewProjection[1]),
+                            kSlot);
 
     VK_CHECK(vkResetCommandBuffer(commands_, 0));
     auto begin = vkStruct<VkCommandBufferBeginInfo>(VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO);
     begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
     VK_CHECK(vkBeginCommandBuffer(commands_, &begin));
     timer_.begin(commands_);
-    gpuScene_->recordUpdates(commands_);
     if (panels_ && !destination.panelImages.empty()) panels_->recordPictures(commands_, destination.panelImages);
     const bool copiedFrom = !destination.outputs.empty() || destination.readBack;
     target_.prepare(commands_, destination.eyeLayers ? &*destination.eyeLayers : nullptr, copiedFrom);
     for (std::uint32_t pass = 0; pass < target_.passCount(); ++pass) {
-        target_.beginPass(commands_, pass, lighting_.background);
-        renderer_.draw(commands_, *gpuScene_, target_.eyeExtent(), target_.firstEyeOfPass(pass));
+        target_.beginPass(commands_, pass, scene_.lighting.background);
+        renderer_.draw(commands_, *gpuScene_, target_.eyeExtent(), target_.firstEyeOfPass(pass), kSlot);
         // After the scene: panels blend their glyph edges over what is behind them.
-        if (panels_) panels_->draw(commands_, target_.eyeExtent(), target_.firstEyeOfPass(pass), renderer_.frameSet());
+        if (panels_) panels_->draw(commands_, target_.eyeExtent(), target_.firstEyeOfPass(pass), renderer_.frameSet(kSlot));
         target_.endPass(commands_);
     }
     target_.finish(commands_);

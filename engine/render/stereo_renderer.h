@@ -1,10 +1,13 @@
 // Renders a scene for two eyes into its stereo target, then hands the picture on to a
 // FrameDestination (a headset's or a window's images, and/or pictures read back to the
-// CPU). One frame at a time: record, submit, wait. Used by every display, `usine render`,
+// CPU). One frame at a time: record, submit, wait. Each frame draws the scene as it is
+// then (nodes moved, hidden or shown since need no upload); the scene must outlive the
+// renderer and keep its models (none added after). Used by every display, `usine render`,
 // `usine bench` and the tests.
 #pragma once
 
 #include "core/image.h"
+#include "gpu/gpu_context.h"
 #include "gpu/gpu_timer.h"
 #include "gpu/owned_handle.h"
 #include "render/frame_destination.h"
@@ -17,16 +20,24 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <string>
 
 namespace usine::render {
 
 struct RenderSettings {
     VkExtent2D eyeExtent{640, 720};
-    VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_4_BIT;
+    // Unset: the device's choice (defaultSamples).
+    std::optional<VkSampleCountFlagBits> samples;
     // Unset: what the driver does right (preferredStereoPasses). Tests force each way.
     std::optional<StereoPasses> passes;
     bool keepDepth = false; // frames may send their depth to FrameDestination::depthOutputs
 };
+
+// 4x multisampling on graphics cards; 1x on CPU devices (lavapipe), where it costs
+// about 3.6 times the frame and a visit must keep its frame rate first.
+VkSampleCountFlagBits defaultSamples(const gpu::GpuCapabilities& device);
+// "4x MSAA", and why when it was the device's choice.
+std::string describeSamples(VkSampleCountFlagBits samples, bool chosenForDevice);
 
 struct FrameTiming {
     double cpuMs = 0;              // recording and submitting the frame
@@ -37,6 +48,8 @@ struct FrameTiming {
 class StereoRenderer {
 public:
     StereoRenderer(gpu::GpuContext& context, const scene::Scene& scene, const RenderSettings& settings);
+    // The renderer reads the scene every frame: a temporary one would be gone.
+    StereoRenderer(gpu::GpuContext& context, const scene::Scene&& scene, const RenderSettings& settings) = delete;
 
     FrameTiming renderFrame(const StereoCamera& camera, const FrameDestination& destination);
     // Rendering and reading both eyes back as pictures (eyes()).
@@ -51,8 +64,8 @@ public:
     std::array<Rgba8Image, 2> eyes() const { return target_.readEyes(); }
 
     const GpuSceneStats& sceneStats() const { return gpuScene_->stats(); }
-    // Places a movable model of the scene (a controller, a pointer) for the next frame.
-    void moveModel(std::size_t index, const glm::mat4& transform) { gpuScene_->moveModel(index, transform); }
+    // What the last frame drew after culling.
+    const FrameDrawStats& frameStats() const { return gpuScene_->frameStats(); }
     // The panels (menu, texts, subtitles) of the next frames: `panels` drawn with depth
     // after the scene; `pictures` each into its own image (FrameDestination::panelImages,
     // a headset's quad layers). Their glyphs come from `glyphs` (the first call sets up
@@ -62,11 +75,14 @@ public:
     double uploadMs() const { return uploadMs_; }
     VkExtent2D eyeExtent() const { return target_.eyeExtent(); }
     VkSampleCountFlagBits samples() const { return target_.samples(); }
+    // "1x MSAA (the default on a CPU device)" or "4x MSAA".
+    std::string samplesText() const { return describeSamples(target_.samples(), samplesChosenForDevice_); }
     StereoPasses passes() const { return target_.passes(); }
 
 private:
     gpu::GpuContext& context_;
-    scene::Lighting lighting_;
+    const scene::Scene& scene_;
+    bool samplesChosenForDevice_ = false;
     StereoTarget target_;
     SceneRenderer renderer_;
     std::unique_ptr<GpuScene> gpuScene_;

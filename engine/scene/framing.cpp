@@ -6,7 +6,7 @@
 
 namespace usine::scene {
 
-void fitDepthRange(const asset::Bounds& bounds, const glm::vec3& eye, float& outNear, float& outFar) {
+void fitDepthRange(const scene::Bounds& bounds, const glm::vec3& eye, float& outNear, float& outFar) {
     const float radius = std::max(bounds.radius(), 1e-3f);
     const float distance = glm::length(bounds.center() - eye);
     // Reversed float depth keeps precision far away, so a small near plane costs little.
@@ -14,7 +14,7 @@ void fitDepthRange(const asset::Bounds& bounds, const glm::vec3& eye, float& out
     outNear = std::max({distance - radius * 1.5f, outFar * 1e-5f, 1e-3f});
 }
 
-Framing frameBounds(const asset::Bounds& bounds, const Fov& fov) {
+Framing frameBounds(const scene::Bounds& bounds, const Fov& fov) {
     // Front-right, 25 degrees above the horizon.
     const glm::vec3 towardsEye = glm::normalize(glm::vec3(0.55f, 0.45f, 0.85f));
     const Pose orientation = lookAt(bounds.center() + towardsEye, bounds.center());

@@ -1,7 +1,7 @@
 // Where to stand to see a whole model: used when `usine render` is given no camera.
 #pragma once
 
-#include "asset/model.h"
+#include "scene/model.h"
 #include "core/view_geometry.h"
 
 namespace usine::scene {
@@ -14,9 +14,9 @@ struct Framing {
 
 // A view from the front-right and a little above (how one first walks up to a machine),
 // just far enough back that the whole bounding box fits in `fov`.
-Framing frameBounds(const asset::Bounds& bounds, const Fov& fov);
+Framing frameBounds(const scene::Bounds& bounds, const Fov& fov);
 
 // Near and far planes that enclose a bounding sphere seen from `eye`.
-void fitDepthRange(const asset::Bounds& bounds, const glm::vec3& eye, float& outNear, float& outFar);
+void fitDepthRange(const scene::Bounds& bounds, const glm::vec3& eye, float& outNear, float& outFar);
 
 } // namespace usine::scene

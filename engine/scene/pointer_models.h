@@ -3,15 +3,15 @@
 // same on every site.
 #pragma once
 
-#include "asset/model.h"
+#include "scene/model.h"
 
 #include <memory>
 
 namespace usine::scene {
 
 // A dark handle, 4 x 3 x 12 cm, centred on the grip pose, pointing along -Z.
-std::shared_ptr<const asset::Model> controllerModel();
+std::shared_ptr<const scene::Model> controllerModel();
 // A glowing beam 5 mm thick and 1 m long from the origin along -Z: scale Z for length.
-std::shared_ptr<const asset::Model> laserModel();
+std::shared_ptr<const scene::Model> laserModel();
 
 } // namespace usine::scene

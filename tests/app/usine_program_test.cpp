@@ -79,7 +79,7 @@ TEST_CASE("usine bench prints every figure", "[program]") {
     const auto result = runProgram(usineProgram(), {"bench", testing::factoryCellModel(), "--frames", "3", "--size", "32x32"});
     INFO(result.err);
     REQUIRE(result.exitCode == 0);
-    for (const char* row : {"triangles", "draw calls", "import ms", "upload ms", "CPU frame ms", "GPU frame ms"})
+    for (const char* row : {"triangles", "draw commands", "import ms", "upload ms", "CPU frame ms", "GPU frame ms"})
         CHECK_THAT(result.out, Catch::Contains(row));
     CHECK_THAT(result.out, Catch::Contains("median") && Catch::Contains("p95"));
 }

@@ -3,14 +3,17 @@
 // for each broken file.
 #include "asset/model_import.h"
 #include "core/error.h"
+#include "scene/scene.h"
 #include "support/test_paths.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <set>
 
 using namespace usine;
 using namespace usine::asset;
+using namespace usine::scene;
 using testing::corpusModel;
 
 TEST_CASE("2CylinderEngine: the counts its glTF file defines", "[corpus]") {
@@ -18,15 +21,37 @@ TEST_CASE("2CylinderEngine: the counts its glTF file defines", "[corpus]") {
     CHECK(model.meshes.size() == 29);
     CHECK(model.primitives.size() == 34);
     CHECK(model.uniqueTriangleCount() == 75730);
-    CHECK(model.instances.size() == 67);
+    CHECK(model.placedMeshCount() == 67);
+    CHECK(model.nodes.size() == 83); // the file's 82 and the root Assimp adds
     CHECK(model.drawnTriangleCount() == 121496);
     CHECK(model.materials.size() == 34); // the unused default material Assimp adds is dropped
     CHECK(model.textures.empty());
     // Meshes used by several nodes are stored once (instancing).
     std::vector<int> uses(model.meshes.size());
-    for (const MeshInstance& instance : model.instances) ++uses[instance.mesh];
+    for (const ModelNode& node : model.nodes)
+        if (node.mesh >= 0) ++uses[static_cast<std::size_t>(node.mesh)];
     CHECK(*std::max_element(uses.begin(), uses.end()) > 1);
     CHECK(model.warnings.empty());
+    // glTF says which materials are seen from one side only: all of this engine's.
+    for (const Material& material : model.materials) CHECK_FALSE(material.doubleSided);
+}
+
+TEST_CASE("the parts keep the names their author gave them", "[corpus]") {
+    // The spider's OBJ groups (Bein1Li, Kopf...): a site points at a part by such a name.
+    const auto spider = std::make_shared<Model>(importModel(corpusModel("OBJ/spider.obj")));
+    const Scene scene = sceneOfModel(spider);
+    for (const char* part : {"HLeib01", "Bein1Li", "Bein4Re", "Kopf", "Auge"}) {
+        INFO(part);
+        const auto node = scene.find(part);
+        REQUIRE(node);
+        // The named node places the part's mesh, or holds it just below.
+        const bool placesMesh = scene.node(*node).mesh >= 0 ||
+                                std::any_of(scene.children(*node).begin(), scene.children(*node).end(),
+                                            [&](NodeId child) { return scene.node(child).mesh >= 0; });
+        CHECK(placesMesh);
+    }
+    // OBJ states no sidedness: both sides are drawn rather than risk holes.
+    for (const Material& material : spider->materials) CHECK(material.doubleSided);
 }
 
 TEST_CASE("BoxTextured as .gltf and as .glb give identical data", "[corpus]") {
@@ -47,7 +72,8 @@ TEST_CASE("BoxTextured as .gltf and as .glb give identical data", "[corpus]") {
     CHECK(text.materials[0].baseColor == binary.materials[0].baseColor);
     CHECK(text.materials[0].baseColorTexture == 0);
     CHECK(binary.materials[0].baseColorTexture == 0);
-    CHECK(text.instances[0].transform == binary.instances[0].transform);
+    REQUIRE(text.nodes.size() == binary.nodes.size());
+    CHECK(text.nodes.back().local == binary.nodes.back().local);
 }
 
 TEST_CASE("the COLLADA duck imports with its TGA texture", "[corpus]") {

@@ -26,11 +26,11 @@ TEST_CASE("a generated 221 MB model loads within the reader's memory allowance",
     CHECK(bytes > 200'000'000);
     CHECK(asset::readerMemoryAllowance(model) == bytes * asset::kReaderMemoryPerFileByte);
 
-    const asset::Model loaded = asset::importModel(model);
+    const scene::Model loaded = asset::importModel(model);
     std::size_t triangles = 0;
     for (const auto& primitive : loaded.primitives) triangles += primitive.triangleCount();
     CHECK(triangles == 2'400'000);
-    CHECK(loaded.instances.size() == 20);
+    CHECK(loaded.placedMeshCount() == 20);
     fs::remove_all(folder); // 221 MB of test output
 }
 #endif

@@ -9,6 +9,7 @@
 
 using namespace usine;
 using namespace usine::asset;
+using namespace usine::scene;
 
 TEST_CASE("a valid model has no problems", "[check]") {
     CHECK(findModelProblems(testing::cubeModel({0, 0, 0}, 1)).empty());
@@ -31,7 +32,7 @@ TEST_CASE("NaN and infinite coordinates are found", "[check]") {
     REQUIRE(problems.size() == 2);
     CHECK(problems[0] == "mesh 'cube': vertex 5 has a NaN or infinite coordinate");
     model = testing::cubeModel({0, 0, 0}, 1);
-    model.instances[0].transform[3][0] = std::numeric_limits<float>::infinity();
+    model.nodes[0].local[3][0] = std::numeric_limits<float>::infinity();
     CHECK_THAT(findModelProblems(model).at(0), Catch::Contains("NaN or infinite transform"));
 }
 
@@ -39,13 +40,16 @@ TEST_CASE("dangling references and broken triangle lists are found", "[check]") 
     Model model = testing::cubeModel({0, 0, 0}, 1);
     model.primitives[0].material = 3;
     model.materials[0].baseColorTexture = 0; // no textures
-    model.instances.push_back({7, glm::mat4(1), "ghost"});
+    model.nodes.push_back({"ghost", -1, glm::mat4(1), 7});
+    model.nodes.push_back({"orphan", 5, glm::mat4(1), -1});
     model.primitives[0].indices.pop_back();
     const auto problems = findModelProblems(model);
-    CHECK(problems.size() == 4);
+    CHECK(problems.size() == 5);
     CHECK_THAT(problems, Catch::VectorContains(std::string("mesh 'cube' has 35 indices, not a multiple of 3")));
     CHECK_THAT(problems, Catch::VectorContains(std::string("mesh 'cube' uses material 3 but the model has 1")));
     CHECK_THAT(problems, Catch::VectorContains(std::string("node 'ghost' places mesh 7 of 1")));
+    // Parents come first: a later (or missing) parent could close a loop.
+    CHECK_THAT(problems, Catch::VectorContains(std::string("node 'orphan' has parent 5, not an earlier node")));
 }
 
 TEST_CASE("a model with nothing to draw is refused", "[check]") {
@@ -54,14 +58,15 @@ TEST_CASE("a model with nothing to draw is refused", "[check]") {
     CHECK_THROWS_WITH(requireValidModel(empty), "empty.glb: the file contains no triangle meshes to show");
 }
 
-TEST_CASE("bounds cover every instance", "[check]") {
+TEST_CASE("bounds cover every placed copy, through the node tree", "[check]") {
     Model model = testing::cubeModel({0, 0, 0}, 2);
     glm::mat4 moved(1);
     moved[3] = glm::vec4(10, 0, 0, 1);
-    model.instances.push_back({0, moved, "copy"});
+    model.nodes.push_back({"group", -1, moved, -1});
+    model.nodes.push_back({"copy", 1, moved, 0}); // 10 m further along its parent
     const Bounds bounds = modelBounds(model);
     CHECK(bounds.min.x == -1.0f);
-    CHECK(bounds.max.x == 11.0f);
+    CHECK(bounds.max.x == 21.0f);
     CHECK(model.drawnTriangleCount() == 24);
     CHECK(model.uniqueTriangleCount() == 12);
 }

@@ -10,6 +10,7 @@
 
 using namespace usine;
 using namespace usine::asset;
+using namespace usine::scene;
 
 namespace {
 Model richModel() {
@@ -18,10 +19,11 @@ Model richModel() {
     model.textures[0].pixels.pixels[5] = 77;
     model.materials[0].baseColorTexture = 0;
     model.materials[0].emissive = {0.1f, 0.2f, 0.3f};
-    model.warnings.push_back("something repaired");
+    model.warnings.assign(1, std::string("something repaired"));
     glm::mat4 moved(1);
     moved[3] = glm::vec4(4, 5, 6, 1);
-    model.instances.push_back({0, moved, "second"});
+    model.nodes.push_back({"second", 0, moved, 0});
+    model.materials[0].doubleSided = true;
     return model;
 }
 } // namespace
@@ -38,8 +40,12 @@ TEST_CASE("a model decodes to exactly what was encoded", "[codec]") {
     CHECK(copy.materials[0].emissive == original.materials[0].emissive);
     CHECK(copy.materials[0].baseColorTexture == 0);
     CHECK(copy.textures[0].pixels.pixels == original.textures[0].pixels.pixels);
-    CHECK(copy.instances[1].transform == original.instances[1].transform);
-    CHECK(copy.instances[1].node == "second");
+    CHECK(copy.materials[0].doubleSided);
+    REQUIRE(copy.nodes.size() == 2);
+    CHECK(copy.nodes[1].local == original.nodes[1].local);
+    CHECK(copy.nodes[1].name == "second");
+    CHECK(copy.nodes[1].parent == 0);
+    CHECK(copy.nodes[1].mesh == 0);
     CHECK(copy.warnings == original.warnings);
 }
 
@@ -62,6 +68,6 @@ TEST_CASE("a corrupt length cannot make the decoder reserve memory it has no byt
 
 TEST_CASE("counts beyond the model limits are refused before anything is built", "[codec]") {
     Model many = testing::cubeModel({0, 0, 0}, 1);
-    many.instances.assign(kMaxInstances + 1, many.instances[0]);
+    many.nodes.assign(kMaxNodes + 1, many.nodes[0]);
     CHECK_THROWS_WITH(decodeModel(encodeModel(many), "many.pack"), "many.pack: model data is truncated or corrupt");
 }

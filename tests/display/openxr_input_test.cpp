@@ -70,7 +70,7 @@ const std::vector<ProfileCase>& cases() {
 } // namespace
 
 TEST_CASE("scripted presses on each controller profile reach the visit's actions", "[headset][input]") {
-    const scene::Scene scene = scene::sceneOfModel(std::make_shared<asset::Model>(testing::cubeModel({0, 1.5f, -2}, 0.5f)));
+    const scene::Scene scene = scene::sceneOfModel(std::make_shared<scene::Model>(testing::cubeModel({0, 1.5f, -2}, 0.5f)));
     for (const ProfileCase& c : cases()) {
         INFO("profile " << c.profile);
         const testing::XrRun run("input-" + c.profile.substr(c.profile.find('/') + 1),

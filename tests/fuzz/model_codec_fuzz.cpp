@@ -14,6 +14,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace usine::asset;
+    using usine::scene::Model;
     Model model;
     try {
         model = decodeModel(std::span<const std::uint8_t>(data, size), "fuzz.model");

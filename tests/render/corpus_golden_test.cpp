@@ -45,10 +45,10 @@ TEST_CASE("2CylinderEngine matches its golden", "[golden][corpus]") {
 }
 
 TEST_CASE("the golden comparison fails when a texture is missing", "[golden][corpus]") {
-    auto model = std::make_shared<asset::Model>(
+    auto model = std::make_shared<scene::Model>(
         asset::importModel(testing::corpusModel("glTF2/BoxTextured-glTF/BoxTextured.gltf")));
     model->textures.clear();
-    for (asset::Material& material : model->materials) material.baseColorTexture = -1;
+    for (scene::Material& material : model->materials) material.baseColorTexture = -1;
     const Rgba8Image untextured = renderFramed(scene::sceneOfModel(model));
     const auto difference =
         testing::compareImages(untextured, readImageFile(testing::goldenDirectory() / "box_textured.png"));

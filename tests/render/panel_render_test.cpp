@@ -99,7 +99,7 @@ PanelShot shoot(const scene::Scene& scene, const ui::PanelContent& content, cons
 }
 
 scene::Scene wallBehind() {
-    return scene::sceneOfModel(std::make_shared<asset::Model>(testing::squareModel({0, 0, -6}, 4, 0xff808080u)));
+    return scene::sceneOfModel(std::make_shared<scene::Model>(testing::squareModel({0, 0, -6}, 4, 0xff808080u)));
 }
 
 } // namespace
@@ -146,7 +146,7 @@ TEST_CASE("a machine between the eye and a panel hides it: panels are drawn with
     const glm::vec3 centre(0, 0, -1.5f);
     // A red board 1 m away, wider and taller than the panel.
     const scene::Scene scene =
-        scene::sceneOfModel(std::make_shared<asset::Model>(testing::squareModel({0, 0, -1.0f}, 1.2f, 0xff0000ffu)));
+        scene::sceneOfModel(std::make_shared<scene::Model>(testing::squareModel({0, 0, -1.0f}, 1.2f, 0xff0000ffu)));
     const PanelShot shot = shoot(scene, content, Pose{glm::quat(1, 0, 0, 0), centre}, fov, extent);
     writePng(testing::testOutputDirectory() / "panel_hidden.png", shot.left);
     const Measured m = measure(shot.left, panelRegion(shot.drawing, centre, fov, extent));
@@ -201,7 +201,8 @@ TEST_CASE("a panel drawn as a picture of its own (a quad layer's image) fills it
                                    VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE,
                                    VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_2_NONE});
     });
-    render::StereoRenderer renderer(context, wallBehind(), {{64, 64}, VK_SAMPLE_COUNT_1_BIT, std::nullopt, false});
+    const scene::Scene wall = wallBehind();
+    render::StereoRenderer renderer(context, wall, {{64, 64}, VK_SAMPLE_COUNT_1_BIT, std::nullopt, false});
     renderer.setPanels(glyphs, {}, {drawing});
     render::FrameDestination destination;
     destination.panelImages.push_back(
@@ -291,6 +292,7 @@ TEST_CASE("a panel's picture that cannot be read is named", "[panel][render][pic
     ui::PanelContent content;
     content.picture = ui::PanelPicture{"/nonexistent/job.png", 4, 3};
     const ui::PanelDrawing drawing = ui::layoutPanel(content, {}, testTexts(), ui::Language::French, glyphs);
-    render::StereoRenderer renderer(testing::sharedGpu(), wallBehind(), {{64, 64}, VK_SAMPLE_COUNT_1_BIT, std::nullopt, false});
+    const scene::Scene wall = wallBehind();
+    render::StereoRenderer renderer(testing::sharedGpu(), wall, {{64, 64}, VK_SAMPLE_COUNT_1_BIT, std::nullopt, false});
     CHECK_THROWS_WITH(renderer.setPanels(glyphs, {{Pose{}, drawing}}), Catch::Contains("/nonexistent/job.png"));
 }

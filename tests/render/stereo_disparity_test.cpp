@@ -12,8 +12,16 @@ namespace {
 
 constexpr float kDegree = 3.14159265358979f / 180.0f;
 
-asset::Model darkSquare(const glm::vec3& center, float size) {
-    return testing::squareModel(center, size, 0xff000000u); // black: high contrast on the light background
+// A square facing the eyes, as a closed slab 1 mm thick (its edges add nothing
+// measurable). Closed, not a single face: Mesa 22.3's lavapipe draws some small draws of
+// the second view into the first view's layer in a multiview pass (seen with one
+// 6-index face, while a closed box is right), and these tests measure our geometry, not
+// that driver bug. Black: high contrast on the light background.
+scene::Model darkSquare(const glm::vec3& center, float size) {
+    scene::Model slab = testing::cubeModel(center, size, 0xff000000u);
+    for (scene::Vertex& vertex : slab.primitives[0].vertices)
+        vertex.position.z = center.z + (vertex.position.z - center.z) * (0.001f / size);
+    return slab;
 }
 
 // Centroid (x, y) of where the picture differs from the background, weighted by how much:
@@ -46,7 +54,7 @@ TEST_CASE("disparity between the eyes is focal x eye distance / depth, within 1 
     INFO(render::describe(passes));
     for (float depth : {1.0f, 2.0f, 4.0f}) {
         const scene::Scene scene =
-            scene::sceneOfModel(std::make_shared<asset::Model>(darkSquare({0, 0, -depth}, 0.1f * depth)));
+            scene::sceneOfModel(std::make_shared<scene::Model>(darkSquare({0, 0, -depth}, 0.1f * depth)));
         const render::StereoCamera camera = render::stereoCameraFromHead(Pose{}, eyeDistance, fov, 0.05f, 50.0f);
         const auto eyes = testing::renderEyes(scene, camera, extent, VK_SAMPLE_COUNT_4_BIT, passes);
         const glm::dvec2 left = centroidOfObject(eyes[0]);
@@ -66,7 +74,7 @@ TEST_CASE("an asymmetric field of view puts a straight-ahead object where its an
     const VkExtent2D extent{200, 160};
     // Like a headset's left eye: wider on the outer side (left) and below.
     const Fov fov{-50 * kDegree, 40 * kDegree, 35 * kDegree, -45 * kDegree};
-    const scene::Scene scene = scene::sceneOfModel(std::make_shared<asset::Model>(darkSquare({0, 0, -2}, 0.2f)));
+    const scene::Scene scene = scene::sceneOfModel(std::make_shared<scene::Model>(darkSquare({0, 0, -2}, 0.2f)));
     render::StereoCamera camera;
     camera.eyes[0] = {Pose{}, fov};
     camera.eyes[1] = {Pose{}, symmetricFov(90 * kDegree, 200.0f / 160.0f)};

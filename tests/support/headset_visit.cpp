@@ -30,13 +30,16 @@ ProgramResult visitOnTestRuntime(const XrRun& run, const std::vector<std::string
 fs::path writeSquareModel(const std::string& name, const glm::vec3& centre, float side) {
     const fs::path folder = testOutputDirectory() / ("square-" + name);
     fs::create_directories(folder);
-    const float h = side / 2;
-    const std::string obj = concat("mtllib square.mtl\nusemtl black\n",                                  //
-                                   "v ", centre.x - h, " ", centre.y - h, " ", centre.z, "\n",             //
-                                   "v ", centre.x + h, " ", centre.y - h, " ", centre.z, "\n",             //
-                                   "v ", centre.x + h, " ", centre.y + h, " ", centre.z, "\n",             //
-                                   "v ", centre.x - h, " ", centre.y + h, " ", centre.z, "\n",             //
-                                   "vn 0 0 1\nf 1//1 2//1 3//1 4//1\n");
+    // A closed slab 1 mm thick rather than one face: Mesa 22.3's lavapipe draws some
+    // single-face draws of the second view into the first view's layer in a multiview
+    // pass (see tests/render/stereo_disparity_test.cpp), and these tests check our eyes.
+    const float h = side / 2, t = 0.0005f;
+    std::string obj = "mtllib square.mtl\nusemtl black\n";
+    for (int corner = 0; corner < 8; ++corner)
+        obj += concat("v ", centre.x + ((corner & 1) ? h : -h), " ", centre.y + ((corner & 2) ? h : -h), " ",
+                      centre.z + ((corner & 4) ? t : -t), "\n");
+    // Faces wound counter-clockwise seen from outside (vertex n is corner n - 1).
+    obj += "f 5 6 8 7\nf 2 1 3 4\nf 2 4 8 6\nf 1 5 7 3\nf 3 7 8 4\nf 1 2 6 5\n";
     const std::string mtl = "newmtl black\nKd 0 0 0\nKs 0 0 0\n";
     writeFileBytes(folder / "square.obj", obj.data(), obj.size());
     writeFileBytes(folder / "square.mtl", mtl.data(), mtl.size());

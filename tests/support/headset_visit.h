@@ -19,7 +19,7 @@ namespace usine::testing {
 // validation layers on unless told otherwise.
 ProgramResult visitOnTestRuntime(const XrRun& run, const std::vector<std::string>& arguments, bool validation = true);
 
-// A black square `side` metres wide, facing +Z, centred at `centre` (OBJ + MTL in a
+// A black square `side` metres wide (a closed slab 1 mm thick), facing +Z, centred at `centre` (OBJ + MTL in a
 // folder of its own); returns the OBJ's path.
 std::filesystem::path writeSquareModel(const std::string& name, const glm::vec3& centre, float side);
 

@@ -8,10 +8,10 @@
 
 namespace usine::testing {
 
-asset::Model cubeModel(const glm::vec3& center, float size, std::uint32_t color) {
-    asset::Model model;
+scene::Model cubeModel(const glm::vec3& center, float size, std::uint32_t color) {
+    scene::Model model;
     model.sourceName = "test cube";
-    asset::Primitive cube;
+    scene::Primitive cube;
     cube.name = "cube";
     const float h = size * 0.5f;
     // Six faces, four vertices each, so every face has its own flat normal.
@@ -28,14 +28,14 @@ asset::Model cubeModel(const glm::vec3& center, float size, std::uint32_t color)
     model.primitives.push_back(cube);
     model.meshes.push_back({"cube", {0}});
     model.materials.push_back({"matte", glm::vec4(1), 0.0f, 0.9f, glm::vec3(0), -1});
-    model.instances.push_back({0, glm::mat4(1), "cube"});
+    model.nodes.push_back({"cube", -1, glm::mat4(1), 0});
     return model;
 }
 
-asset::Model squareModel(const glm::vec3& center, float size, std::uint32_t color) {
-    asset::Model model = cubeModel(center, size, color);
+scene::Model squareModel(const glm::vec3& center, float size, std::uint32_t color) {
+    scene::Model model = cubeModel(center, size, color);
     model.sourceName = "test square";
-    asset::Primitive& square = model.primitives[0];
+    scene::Primitive& square = model.primitives[0];
     // Keep only the +Z face (the fifth face of cubeModel: vertices 16..19).
     square.vertices.erase(square.vertices.begin() + 20, square.vertices.end());
     square.vertices.erase(square.vertices.begin(), square.vertices.begin() + 16);
@@ -58,7 +58,7 @@ render::StereoCamera framedCamera(const scene::Scene& scene, VkExtent2D eyeExten
 }
 
 scene::Scene sceneOfFile(const std::filesystem::path& path) {
-    return scene::sceneOfModel(std::make_shared<asset::Model>(asset::importModel(path)));
+    return scene::sceneOfModel(std::make_shared<scene::Model>(asset::importModel(path)));
 }
 
 } // namespace usine::testing

@@ -1,7 +1,7 @@
 // Models built in code for tests, and a helper to render a scene with the shared GPU.
 #pragma once
 
-#include "asset/model.h"
+#include "scene/model.h"
 #include "core/image.h"
 #include "render/stereo_camera.h"
 #include "scene/scene.h"
@@ -15,10 +15,10 @@
 namespace usine::testing {
 
 // An axis-aligned cube of edge `size` centred at `center`, one colour (linear RGBA8).
-asset::Model cubeModel(const glm::vec3& center, float size, std::uint32_t color = 0xffffffffu);
+scene::Model cubeModel(const glm::vec3& center, float size, std::uint32_t color = 0xffffffffu);
 
 // A flat square of edge `size` facing +Z, centred at `center`.
-asset::Model squareModel(const glm::vec3& center, float size, std::uint32_t color = 0xffffffffu);
+scene::Model squareModel(const glm::vec3& center, float size, std::uint32_t color = 0xffffffffu);
 
 // Both eyes of one frame of `scene`, rendered with the shared validated GPU.
 // `passes` unset: the driver's preferred way (one pass per eye on lavapipe).

@@ -5,14 +5,20 @@
 #extension GL_GOOGLE_include_directive : require
 #include "frame_data.glsl"
 
+#ifndef UNTEXTURED
+// Untextured materials use the variant built with UNTEXTURED: no texture fetch at all.
 layout(set = 2, binding = 0) uniform sampler2D baseColorTexture;
+#endif
 
 #include "draw_constants.glsl"
 
 layout(location = 0) in vec3 inWorldPosition;
 layout(location = 1) in vec3 inNormal;
-layout(location = 2) in vec2 inUv;
-layout(location = 3) in vec4 inColor;
+#ifndef UNTEXTURED
+layout(location = 4) in vec2 inUv;
+#endif
+layout(location = 2) in vec4 inColor;
+layout(location = 3) flat in vec3 inTint;
 
 layout(location = 0) out vec4 outColor;
 
@@ -34,7 +40,11 @@ vec3 filmic(vec3 x) { // Narkowicz's fit of the ACES curve
 }
 
 void main() {
+#ifdef UNTEXTURED
+    vec4 base = draw.baseColor * inColor;
+#else
     vec4 base = draw.baseColor * texture(baseColorTexture, inUv) * inColor;
+#endif
     float metallic = draw.emissiveAndMetallic.a;
     float roughness = clamp(draw.roughness, 0.04, 1.0);
     float alpha = roughness * roughness;
@@ -62,5 +72,5 @@ void main() {
     // Metals have no diffuse: give them the ambient as a rough reflection instead.
     vec3 ambient = ambientLight * (diffuseColor + f0 * (1.0 - 0.5 * roughness));
 
-    outColor = vec4(filmic(sun + ambient + draw.emissiveAndMetallic.rgb), 1.0);
+    outColor = vec4(filmic(sun + ambient + draw.emissiveAndMetallic.rgb) + inTint, 1.0);
 }

@@ -1,12 +1,14 @@
-// An imported model, as the engine keeps it: validated, GPU-ready arrays and a flat
-// list of placed mesh instances. Independent of Assimp (which only the importer sees),
-// so a model can also come from a cooked pack or be built by code.
+// A model as the engine keeps it: validated, GPU-ready arrays and the file's node tree.
+// Independent of Assimp (which only the importer sees) and of any GPU API, so a model
+// can come from an import, a cooked pack or code, and a scene can hold it.
 //
 // Vocabulary, as glTF defines it:
 //  - a Primitive is one indexed triangle list with one material;
 //  - a Mesh is a group of primitives placed together (a part of a machine);
-//  - a MeshInstance places a mesh in the world; a mesh used by several nodes is stored
-//    once and drawn several times (instancing of repeated parts and machines).
+//  - a ModelNode is one node of the file's tree, with its name from the CAD tool or
+//    Blender, its transform relative to its parent, and the mesh it places (if any). A
+//    mesh placed by several nodes is stored once and drawn several times (instancing of
+//    repeated parts and machines).
 #pragma once
 
 #include "core/image.h"
@@ -16,7 +18,7 @@
 #include <string>
 #include <vector>
 
-namespace usine::asset {
+namespace usine::scene {
 
 struct Vertex {
     glm::vec3 position{0};
@@ -40,10 +42,11 @@ struct Mesh {
     std::vector<std::uint32_t> primitives; // indices into Model::primitives
 };
 
-struct MeshInstance {
-    std::uint32_t mesh = 0;
-    glm::mat4 transform{1}; // model space of the mesh -> model's root space
-    std::string node;       // the node that placed it, for messages
+struct ModelNode {
+    std::string name;         // as in the source file, so a site can point at a CAD part
+    std::int32_t parent = -1; // an earlier node of the same model, or -1 (the model's root)
+    glm::mat4 local{1};       // this node's space -> its parent's (or the model root's)
+    std::int32_t mesh = -1;   // the mesh this node places, or -1
 };
 
 struct Material {
@@ -53,6 +56,9 @@ struct Material {
     float roughness = 1;
     glm::vec3 emissive{0};
     std::int32_t baseColorTexture = -1; // index into Model::textures, or -1
+    // Seen from both sides (glTF doubleSided, a sheet of metal); single-sided surfaces
+    // are not drawn from behind.
+    bool doubleSided = false;
 };
 
 struct Texture {
@@ -66,15 +72,19 @@ struct Model {
     std::vector<Mesh> meshes;
     std::vector<Material> materials;
     std::vector<Texture> textures;
-    std::vector<MeshInstance> instances;
+    std::vector<ModelNode> nodes; // parents before children
     std::vector<std::string> warnings; // problems that were repaired or skipped
 
     std::uint64_t uniqueTriangleCount() const;
-    std::uint64_t drawnTriangleCount() const; // every instance counted
+    std::uint64_t drawnTriangleCount() const; // every placing node counted
     std::uint64_t meshTriangleCount(std::uint32_t mesh) const;
+    std::size_t placedMeshCount() const;       // nodes that place a mesh
 };
 
-// Axis-aligned box around every instance, in the model's root space.
+// Each node's transform to the model's root space (nodes' parents come first).
+std::vector<glm::mat4> rootTransforms(const Model& model);
+
+// Axis-aligned box.
 struct Bounds {
     glm::vec3 min{0};
     glm::vec3 max{0};
@@ -85,8 +95,11 @@ struct Bounds {
     glm::vec3 center() const { return (min + max) * 0.5f; }
     float radius() const { return glm::length(max - min) * 0.5f; }
 };
+// The box of each mesh in its own space.
+std::vector<Bounds> meshBounds(const Model& model);
+// The box around every placed mesh, in the model's root space.
 Bounds modelBounds(const Model& model);
 // The box around `bounds` after `transform` (its eight corners transformed).
 Bounds transformedBounds(const Bounds& bounds, const glm::mat4& transform);
 
-} // namespace usine::asset
+} // namespace usine::scene

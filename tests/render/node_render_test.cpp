@@ -1,0 +1,152 @@
+// Drawing the node scene: single- and double-sided materials, mirrored copies, moving,
+// hiding and highlighting nodes without uploading a mesh, and culling what no eye sees.
+#include "render/stereo_renderer.h"
+#include "scene/scene.h"
+#include "support/golden.h"
+#include "support/gpu_test_context.h"
+#include "support/test_scenes.h"
+
+#include <catch2/catch.hpp>
+#include <glm/gtc/matrix_transform.hpp>
+
+using namespace usine;
+
+namespace {
+
+constexpr VkExtent2D kExtent{96, 96};
+
+render::StereoCamera cameraAt(const glm::vec3& eye, const glm::vec3& target) {
+    const Fov fov = symmetricFov(glm::radians(90.0f), 1.0f);
+    return render::stereoCameraFromHead(lookAt(eye, target), 0.064f, fov, 0.05f, 50.0f);
+}
+
+bool isBackground(const Rgba8Image& image, int x, int y) {
+    const std::uint8_t* background = image.at(0, 0);
+    const std::uint8_t* p = image.at(x, y);
+    return std::abs(p[0] - background[0]) + std::abs(p[1] - background[1]) + std::abs(p[2] - background[2]) <= 24;
+}
+
+// Pixels of `image` (within columns [from, to)) that differ from its top-left corner,
+// the background.
+int objectPixels(const Rgba8Image& image, int from = 0, int to = -1) {
+    if (to < 0) to = image.width;
+    int count = 0;
+    for (int y = 0; y < image.height; ++y)
+        for (int x = from; x < to; ++x) count += !isBackground(image, x, y);
+    return count;
+}
+
+// Mean red of the object's pixels within columns [from, to).
+double objectRed(const Rgba8Image& image, int from, int to) {
+    double sum = 0;
+    int count = 0;
+    for (int y = 0; y < image.height; ++y)
+        for (int x = from; x < to; ++x)
+            if (!isBackground(image, x, y)) {
+                sum += image.at(x, y)[0];
+                ++count;
+            }
+    return count ? sum / count : 0;
+}
+
+std::shared_ptr<const scene::Model> square(const glm::vec3& center, bool doubleSided) {
+    scene::Model model = testing::squareModel(center, 1.0f, 0xff3050d0u);
+    model.materials[0].doubleSided = doubleSided;
+    return std::make_shared<scene::Model>(model);
+}
+
+} // namespace
+
+TEST_CASE("a single-sided square seen from behind is not drawn, a double-sided one is", "[render][nodes][golden]") {
+    // Left: single-sided; right: double-sided; both face +Z.
+    scene::Scene scene;
+    scene.addModel(square({-0.7f, 0, 0}, false));
+    scene.addModel(square({0.7f, 0, 0}, true));
+
+    const auto front = testing::renderEyes(scene, cameraAt({0, 0, 2.5f}, {0, 0, 0}), kExtent);
+    const auto behind = testing::renderEyes(scene, cameraAt({0, 0, -2.5f}, {0, 0, 0}), kExtent);
+    const int half = int(kExtent.width) / 2;
+    // From the front both show. From behind the picture is mirrored: the double-sided
+    // square is now on the left, and the single-sided one is gone.
+    CHECK(objectPixels(front[0], 0, half) > 150);
+    CHECK(objectPixels(front[0], half) > 150);
+    CHECK(objectPixels(behind[0], 0, half) > 150);
+    CHECK(objectPixels(behind[0], half) == 0);
+    CHECK(objectPixels(behind[1], half) == 0);
+
+    const testing::GoldenResult golden = testing::compareWithGolden("sided_squares_from_behind", sideBySide(behind[0], behind[1]));
+    INFO(golden.report);
+    CHECK(golden.matches);
+}
+
+TEST_CASE("a mirrored copy of a closed part is drawn whole, as its original", "[render][nodes]") {
+    // A cube is its own mirror image: flipping it in x must give the same picture, which
+    // only holds if the flipped winding is taken into account when culling back faces.
+    const auto cube = std::make_shared<scene::Model>(testing::cubeModel({0, 0, 0}, 1.0f, 0xff40a060u));
+    scene::Scene plain, mirrored;
+    plain.addModel(cube);
+    mirrored.addModel(cube, glm::scale(glm::mat4(1), glm::vec3(-1, 1, 1)));
+    const render::StereoCamera camera = cameraAt({1.2f, 1.0f, 2.0f}, {0, 0, 0});
+    const auto a = testing::renderEyes(plain, camera, kExtent);
+    const auto b = testing::renderEyes(mirrored, camera, kExtent);
+    const testing::ImageDifference difference = testing::compareImages(sideBySide(a[0], a[1]), sideBySide(b[0], b[1]));
+    INFO("differing share " << difference.differingShare);
+    CHECK(difference.within({}));
+    CHECK(objectPixels(b[0]) > 400);
+}
+
+TEST_CASE("moving, hiding, showing and highlighting nodes uploads no mesh", "[render][nodes]") {
+    scene::Scene scene;
+    const auto cube = std::make_shared<scene::Model>(testing::cubeModel({0, 0, 0}, 0.5f, 0xff808080u));
+    const scene::NodeId a = scene.addModel(cube, glm::translate(glm::mat4(1), glm::vec3(-0.5f, 0, 0)));
+    const scene::NodeId b = scene.addModel(cube, glm::translate(glm::mat4(1), glm::vec3(0.5f, 0, 0)));
+    render::StereoRenderer renderer(testing::sharedGpu(), scene, {kExtent, VK_SAMPLE_COUNT_1_BIT, std::nullopt, false});
+    const render::StereoCamera camera = cameraAt({0, 0, 1.8f}, {0, 0, 0});
+    const int half = int(kExtent.width) / 2;
+    const std::uint32_t meshUploads = renderer.sceneStats().meshUploads;
+    const std::uint64_t bytes = renderer.sceneStats().bytesUploaded;
+    CHECK(meshUploads == 1); // one cube mesh, placed twice
+
+    renderer.renderFrame(camera);
+    const Rgba8Image both = renderer.eyes()[0];
+    CHECK(renderer.frameStats().instances == 2);
+    CHECK(renderer.frameStats().drawCommands == 1); // both copies in one instanced draw
+
+    scene.setVisible(a, false);
+    renderer.renderFrame(camera);
+    const Rgba8Image onlyB = renderer.eyes()[0];
+    CHECK(renderer.frameStats().instances == 1);
+    CHECK(objectPixels(onlyB, 0, half) == 0);
+    CHECK(objectPixels(onlyB, half) > 200);
+
+    scene.setVisible(a, true);
+    scene.setLocal(b, glm::translate(glm::mat4(1), glm::vec3(0.5f, 0.6f, 0))); // b moves up
+    renderer.renderFrame(camera);
+    const Rgba8Image moved = renderer.eyes()[0];
+    CHECK(objectPixels(moved, 0, half) == objectPixels(both, 0, half));
+    CHECK(testing::compareImages(moved, both).differingShare > 0.02);
+
+    scene.setHighlighted(a, true);
+    renderer.renderFrame(camera);
+    const Rgba8Image highlighted = renderer.eyes()[0];
+    // The highlighted cube is brighter (a warm tint), the other unchanged.
+    CHECK(objectRed(highlighted, 0, half) > objectRed(moved, 0, half) + 30);
+    CHECK(objectRed(highlighted, half, int(kExtent.width)) == objectRed(moved, half, int(kExtent.width)));
+
+    CHECK(renderer.sceneStats().meshUploads == meshUploads);
+    CHECK(renderer.sceneStats().bytesUploaded == bytes);
+}
+
+TEST_CASE("parts no eye can see are culled before drawing", "[render][nodes]") {
+    scene::Scene scene;
+    const auto cube = std::make_shared<scene::Model>(testing::cubeModel({0, 0, 0}, 0.5f));
+    for (int i = 0; i < 10; ++i) // a ring of ten cubes around the visitor
+        scene.addModel(cube, glm::rotate(glm::mat4(1), glm::radians(36.0f * float(i)), glm::vec3(0, 1, 0)) *
+                                 glm::translate(glm::mat4(1), glm::vec3(0, 0, -4)));
+    render::StereoRenderer renderer(testing::sharedGpu(), scene, {kExtent, VK_SAMPLE_COUNT_1_BIT, std::nullopt, false});
+    renderer.renderFrame(cameraAt({0, 0, 0}, {0, 0, -1}));
+    // A 90-degree view sees the cube ahead and the two at 36 degrees (their edges).
+    CHECK(renderer.frameStats().instances == 3);
+    CHECK(renderer.frameStats().culled == 7);
+    CHECK(renderer.frameStats().triangles == 3 * 12);
+}
