@@ -61,7 +61,7 @@ int benchCommand(const std::vector<std::string>& words) {
     const auto& gpuInfo = context.capabilities();
     std::printf("usine bench: %s\n", arguments.positional()[0].c_str());
     printRow("device", concat(gpuInfo.name, " (", gpu::deviceTypeName(gpuInfo.type), ")"));
-    printRow("view", concat("2 x ", extent.width, "x", extent.height, ", ", renderer.samplesText(), ", ",
+    printRow("view", concat("2 x ", extent.width, "x", extent.height, ", ", renderer.samplesText(), ", ", renderer.detailText(), ", ",
                             render::describe(renderer.passes())));
     const glm::vec3 left = camera.eyes[0].pose.position, right = camera.eyes[1].pose.position;
     const glm::vec3 ahead = camera.eyes[0].pose.orientation * glm::vec3(0, 0, -1);

@@ -13,7 +13,8 @@
 namespace usine::app {
 
 const std::set<std::string> kViewValueOptions = {"--size",  "--eye-distance", "--camera",  "--look",
-                                                 "--fov",   "--gpu",          "--samples", "--passes"};
+                                                 "--fov",   "--gpu",          "--samples", "--passes",
+                                                 "--detail"};
 
 LoadedModel loadModel(const std::filesystem::path& path) {
     Stopwatch watch;
@@ -48,6 +49,11 @@ render::RenderSettings renderSettings(const Arguments& arguments) {
         if (samples != 1 && samples != 4) throw UserError("--samples wants 1 or 4");
         settings.samples = samples == 4 ? VK_SAMPLE_COUNT_4_BIT : VK_SAMPLE_COUNT_1_BIT;
     }
+    const std::string detail = arguments.text("--detail", "auto");
+    if (detail == "full")
+        settings.maxPixelError = 0;
+    else if (detail != "auto")
+        throw UserError("--detail wants auto or full");
     const std::string passes = arguments.text("--passes", "auto");
     if (passes == "multiview")
         settings.passes = render::StereoPasses::OneMultiviewPass;

@@ -50,6 +50,8 @@ Options:
   --fov DEGREES         horizontal field of view of each eye (default 90)
   --samples 1|4         multisampling (default: 4 on a graphics card, 1 on a CPU
                         device such as lavapipe, where 4 costs about 3.6 times more)
+  --detail auto|full    auto (default): parts far away drawn simpler, never more than
+                        a pixel off; full: every triangle, always
   --passes MODE         auto (default), multiview (both eyes in one pass) or per-eye
                         (one pass per eye; auto picks it only on drivers that get
                         multiview wrong, such as Mesa's lavapipe 22.3)
@@ -96,7 +98,8 @@ Options:
   --headset-wait S      without --mode: seconds to wait for a headset (default 10)
   --size WxH            headless: pixels per eye (default: the tour's); window: its
                         size (default 1280x720)
-  --samples 1|4, --passes MODE, --gpu NAME   as for usine render
+  --samples 1|4, --detail auto|full, --passes MODE, --gpu NAME
+                        as for usine render
   --verbose, --quiet    more or fewer lines (see usine --help)
 )";
 
@@ -114,15 +117,16 @@ Options:
 
 const char* const kBenchHelp = R"(usine bench MODEL [options]
 
-Renders MODEL headless for a number of frames and prints triangles, draw calls,
-import and upload times, and the median and 95th percentile of the CPU time per
-frame (recording + submission) and of the GPU time per frame (timestamp queries).
+Renders MODEL headless for a number of frames and prints triangles and draw commands
+after culling and levels of detail, import and upload times, and the median and 95th
+percentile of the CPU time per frame (recording + submission) and of the GPU time per
+frame (timestamp queries).
 
 Options:
   --frames N            frames to measure after 10 warm-up frames (default 200)
   --size WxH            pixels per eye (default 640x720)
-  --samples 1|4, --passes MODE, --camera X,Y,Z --look X,Y,Z, --eye-distance M,
-  --fov DEGREES, --gpu NAME
+  --samples 1|4, --detail auto|full, --passes MODE, --camera X,Y,Z --look X,Y,Z,
+  --eye-distance M, --fov DEGREES, --gpu NAME
                         as for usine render
   --verbose, --quiet    more or fewer lines (see usine --help)
 )";

@@ -40,7 +40,7 @@ int renderCommand(const std::vector<std::string>& words) {
     log::info(concat("uploaded to ", context.capabilities().name, " in ", fixed(renderer.uploadMs(), 1), " ms: ",
                      renderer.sceneStats().bytesUploaded >> 10, " KiB"));
     const render::FrameTiming timing = renderer.renderFrame(session.camera);
-    log::info(concat("rendered 2 x ", extent.width, "x", extent.height, " (", renderer.samplesText(), ", ",
+    log::info(concat("rendered 2 x ", extent.width, "x", extent.height, " (", renderer.samplesText(), ", ", renderer.detailText(), ", ",
                      render::describe(renderer.passes()), ") in ", fixed(timing.totalMs, 1), " ms",
                      timing.gpuMs ? concat(" (GPU ", fixed(*timing.gpuMs, 2), " ms)") : std::string()));
 

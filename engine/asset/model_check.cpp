@@ -50,6 +50,21 @@ void checkPrimitive(const Model& model, std::size_t index, std::vector<std::stri
             if (found > kProblemsPerPrimitive) break;
         }
     }
+    for (std::size_t l = 0; l < p.detailLevels.size(); ++l) {
+        const DetailLevel& level = p.detailLevels[l];
+        if (!std::isfinite(level.error) || level.error < 0)
+            report(concat(who, ": detail level ", l + 1, " has error ", level.error));
+        if (level.indices.size() % 3 != 0)
+            report(concat(who, ": detail level ", l + 1, " has ", level.indices.size(), " indices, not a multiple of 3"));
+        for (std::uint32_t index : level.indices)
+            if (index >= p.vertices.size()) {
+                report(concat(who, ": detail level ", l + 1, " uses vertex ", index, " but the mesh has only ",
+                              p.vertices.size(), " vertices"));
+                break;
+            }
+    }
+    if (p.detailLevels.size() > kMaxDetailLevelsPerPrimitive)
+        report(concat(who, " has ", p.detailLevels.size(), " detail levels; the limit is ", kMaxDetailLevelsPerPrimitive));
     for (std::size_t i = 0; i < p.vertices.size(); ++i) {
         const Vertex& v = p.vertices[i];
         if (!finite(v.position) || !finite(v.normal) || !finite(v.uv)) {

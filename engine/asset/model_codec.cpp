@@ -15,7 +15,7 @@ using namespace usine::scene;
 namespace {
 
 constexpr char kMagic[8] = {'U', 'S', 'I', 'N', 'E', 'M', 'D', 'L'};
-constexpr std::uint32_t kVersion = 2; // 2: the node tree, double-sided materials
+constexpr std::uint32_t kVersion = 3; // 2: the node tree, double-sided materials; 3: levels of detail
 
 class Writer {
 public:
@@ -102,6 +102,11 @@ std::vector<std::uint8_t> encodeModel(const Model& model) {
         out.pod(p.material);
         out.array(p.vertices);
         out.array(p.indices);
+        out.pod<std::uint64_t>(p.detailLevels.size());
+        for (const DetailLevel& level : p.detailLevels) {
+            out.pod(level.error);
+            out.array(level.indices);
+        }
     }
     out.pod<std::uint64_t>(model.meshes.size());
     for (const Mesh& mesh : model.meshes) {
@@ -146,7 +151,7 @@ Model decodeModel(std::span<const std::uint8_t> bytes, const std::string& what) 
     Model model;
     model.sourceName = in.text();
     // Smallest encodings: a length is 8 bytes; see encodeModel for each record's fields.
-    constexpr std::size_t kPrimitiveBytes = 8 + 4 + 8 + 8, kMeshBytes = 8 + 8,
+    constexpr std::size_t kPrimitiveBytes = 8 + 4 + 8 + 8 + 8, kDetailLevelBytes = 4 + 8, kMeshBytes = 8 + 8,
                           kMaterialBytes = 8 + 16 + 4 + 4 + 12 + 4 + 1, kTextureBytes = 8 + 4 + 4 + 8,
                           kNodeBytes = 8 + 4 + 64 + 4, kWarningBytes = 8;
     model.primitives.resize(in.count(kPrimitiveBytes, kMaxPrimitives));
@@ -155,6 +160,11 @@ Model decodeModel(std::span<const std::uint8_t> bytes, const std::string& what) 
         p.material = in.pod<std::uint32_t>();
         p.vertices = in.array<Vertex>();
         p.indices = in.array<std::uint32_t>();
+        p.detailLevels.resize(in.count(kDetailLevelBytes, kMaxDetailLevelsPerPrimitive));
+        for (DetailLevel& level : p.detailLevels) {
+            level.error = in.pod<float>();
+            level.indices = in.array<std::uint32_t>();
+        }
     }
     model.meshes.resize(in.count(kMeshBytes, kMaxPrimitives));
     for (Mesh& mesh : model.meshes) {

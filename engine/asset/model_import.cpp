@@ -2,6 +2,7 @@
 #include "asset/model_import.h"
 
 #include "asset/assimp_import.h"
+#include "asset/detail_levels.h"
 #include "asset/model_check.h"
 #include "asset/model_codec.h"
 #include "asset/reader_memory.h"
@@ -14,8 +15,15 @@ using namespace usine::scene;
 
 Model importModel(const std::filesystem::path& path, const ImportOptions& options) {
     const IsolationLimits limits{options.timeLimit, readerMemoryAllowance(path)};
-    const std::vector<std::uint8_t> encoded =
-        runIsolated([&] { return encodeModel(importWithAssimp(path)); }, limits, path.string());
+    // Levels of detail are built in the child too, once Assimp's scene is freed: they are
+    // work on untrusted data, and the reader's memory allowance covers them.
+    const std::vector<std::uint8_t> encoded = runIsolated(
+        [&] {
+            Model model = importWithAssimp(path);
+            buildDetailLevels(model);
+            return encodeModel(model);
+        },
+        limits, path.string());
     Model model = decodeModel(encoded, path.string());
     // Checked again on this side: the bytes crossed a process boundary.
     requireValidModel(model);

@@ -11,6 +11,7 @@ constexpr std::uint64_t kMaxTrianglesPerPrimitive = 32u << 20;  // 32 M
 constexpr std::uint64_t kMaxUniqueTriangles = 64u << 20;        // whole model
 constexpr std::uint64_t kMaxPrimitives = 1u << 20;
 constexpr std::uint64_t kMaxNodes = 1u << 20;
+constexpr std::uint64_t kMaxDetailLevelsPerPrimitive = 16;
 constexpr std::uint64_t kMaxMaterials = 1u << 16;
 constexpr std::uint64_t kMaxTextures = 4096;
 constexpr std::uint64_t kMaxNodeDepth = 1024;

@@ -47,20 +47,41 @@ GpuScene::GpuScene(GpuContext& context, const scene::Scene& scene, VkDescriptorS
         const scene::Model& model = *modelPointer;
         asset::requireValidModel(model); // whatever made it, nothing unchecked reaches the GPU
         const auto firstMaterial = static_cast<std::uint32_t>(materials_.size());
-        std::vector<PrimitiveRange> primitives;
+        // Each primitive's levels: the full detail, then its simplified ones, all drawing
+        // from the same vertices.
+        std::vector<std::vector<PrimitiveRange>> primitiveLevels;
+        std::vector<std::vector<float>> primitiveErrors;
         for (const scene::Primitive& primitive : model.primitives) {
             if (vertices.size() + primitive.vertices.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
                 throw UserError("the scene has more than 2 billion vertices");
-            primitives.push_back({firstMaterial + primitive.material, static_cast<std::uint32_t>(primitive.indices.size()),
-                                  static_cast<std::uint32_t>(indices.size()), static_cast<std::int32_t>(vertices.size())});
+            const auto vertexOffset = static_cast<std::int32_t>(vertices.size());
             vertices.insert(vertices.end(), primitive.vertices.begin(), primitive.vertices.end());
-            indices.insert(indices.end(), primitive.indices.begin(), primitive.indices.end());
+            std::vector<PrimitiveRange> levels;
+            std::vector<float> errors;
+            auto addLevel = [&](const std::vector<std::uint32_t>& levelIndices, float error) {
+                if (levels.size() >= kLevelSlots) return;
+                levels.push_back({firstMaterial + primitive.material, static_cast<std::uint32_t>(levelIndices.size()),
+                                  static_cast<std::uint32_t>(indices.size()), vertexOffset});
+                errors.push_back(error);
+                indices.insert(indices.end(), levelIndices.begin(), levelIndices.end());
+            };
+            addLevel(primitive.indices, 0.0f);
+            for (const scene::DetailLevel& level : primitive.detailLevels) addLevel(level.indices, level.error);
+            primitiveLevels.push_back(std::move(levels));
+            primitiveErrors.push_back(std::move(errors));
         }
-        firstMeshOfModel_.push_back(static_cast<std::uint32_t>(meshPrimitives_.size()));
+        firstMeshOfModel_.push_back(static_cast<std::uint32_t>(meshLevels_.size()));
         for (const scene::Mesh& mesh : model.meshes) {
-            std::vector<PrimitiveRange> ranges;
-            for (std::uint32_t p : mesh.primitives) ranges.push_back(primitives[p]);
-            meshPrimitives_.push_back(std::move(ranges));
+            std::size_t levelCount = 1;
+            for (std::uint32_t p : mesh.primitives) levelCount = std::max(levelCount, primitiveLevels[p].size());
+            std::vector<MeshLevel> levels(levelCount);
+            for (std::size_t level = 0; level < levelCount; ++level)
+                for (std::uint32_t p : mesh.primitives) {
+                    const std::size_t own = std::min(level, primitiveLevels[p].size() - 1);
+                    levels[level].primitives.push_back(primitiveLevels[p][own]);
+                    levels[level].error = std::max(levels[level].error, primitiveErrors[p][own]);
+                }
+            meshLevels_.push_back(std::move(levels));
         }
         for (const scene::Material& material : model.materials) {
             GpuMaterial gpuMaterial;
@@ -76,7 +97,7 @@ GpuScene::GpuScene(GpuContext& context, const scene::Scene& scene, VkDescriptorS
         texturesSoFar += model.textures.size();
     }
     uploadedModels_ = scene.models().size();
-    buckets_.resize(meshPrimitives_.size() * 2);
+    buckets_.resize(meshLevels_.size() * kLevelSlots * 2);
 
     const GpuCapabilities& limits = context.capabilities();
     if (indices.size() > std::numeric_limits<std::uint32_t>::max())
@@ -123,13 +144,35 @@ GpuScene::GpuScene(GpuContext& context, const scene::Scene& scene, VkDescriptorS
 
     stats_.uniqueTriangles = indices.size() / 3;
     stats_.vertices = vertices.size();
-    stats_.meshes = static_cast<std::uint32_t>(meshPrimitives_.size());
+    stats_.meshes = static_cast<std::uint32_t>(meshLevels_.size());
     stats_.meshUploads = stats_.meshes;
     stats_.textures = static_cast<std::uint32_t>(textures_.size());
     stats_.bytesUploaded = upload.bytesUploaded();
 }
 
-void GpuScene::prepareFrame(const scene::Scene& scene, const scene::Frustum& view, std::uint32_t slotIndex) {
+std::uint32_t GpuScene::levelFor(const std::vector<MeshLevel>& levels, const scene::Bounds& box,
+                                 const glm::mat4& world, const FrameView& view) const {
+    if (levels.size() == 1 || view.maxPixelError <= 0) return 0;
+    // The nearest any eye is to the part's box: its closest point is where an error shows most.
+    float distance = std::numeric_limits<float>::max();
+    for (const glm::vec3& eye : view.eyes)
+        distance = std::min(distance, glm::length(glm::clamp(eye, box.min, box.max) - eye));
+    if (distance <= 0) return 0;
+    // Off the view axis a length covers more pixels: 1 + tan^2 of the angle, at most the edge's.
+    const glm::vec3 toPart = box.center() - (view.eyes[0] + view.eyes[1]) * 0.5f;
+    const float along = glm::dot(toPart, view.forward), squared = glm::dot(toPart, toPart);
+    float tangentSquared = view.maxTangentSquared;
+    if (along > 0 && squared > 0) tangentSquared = std::min(tangentSquared, (squared - along * along) / (along * along));
+    const float pixelsPerUnit = view.pixelsPerTangent * (1 + tangentSquared) / distance;
+    // The node's largest stretch turns the mesh's error into world units.
+    const float scale = std::max({glm::length(glm::vec3(world[0])), glm::length(glm::vec3(world[1])),
+                                  glm::length(glm::vec3(world[2]))});
+    for (std::size_t level = levels.size(); level-- > 1;)
+        if (levels[level].error * scale * pixelsPerUnit <= view.maxPixelError) return static_cast<std::uint32_t>(level);
+    return 0;
+}
+
+void GpuScene::prepareFrame(const scene::Scene& scene, const FrameView& view, std::uint32_t slotIndex) {
     if (scene.models().size() != uploadedModels_)
         throw SystemError("GpuScene: models were added to the scene after it was uploaded");
     frameStats_ = {};
@@ -148,14 +191,18 @@ void GpuScene::prepareFrame(const scene::Scene& scene, const scene::Frustum& vie
         const bool highlighted = inheritedHighlight || node.highlighted;
         for (scene::NodeId child : scene.children(id)) stack_.push_back({child, highlighted});
         if (node.mesh < 0) continue;
-        if (!view.mayContain(scene.meshWorldBounds(id))) {
+        const scene::Bounds box = scene.meshWorldBounds(id);
+        if (!view.frustum.mayContain(box)) {
             ++frameStats_.culled;
             continue;
         }
         const glm::mat4& world = scene.world(id);
         const bool mirrored = glm::determinant(glm::mat3(world)) < 0;
-        const std::uint32_t bucket =
-            (firstMeshOfModel_[static_cast<std::size_t>(node.model)] + static_cast<std::uint32_t>(node.mesh)) * 2 + mirrored;
+        const std::uint32_t mesh =
+            firstMeshOfModel_[static_cast<std::size_t>(node.model)] + static_cast<std::uint32_t>(node.mesh);
+        const std::uint32_t level = levelFor(meshLevels_[mesh], box, world, view);
+        frameStats_.simplified += level > 0;
+        const std::uint32_t bucket = (mesh * kLevelSlots + level) * 2 + mirrored;
         if (buckets_[bucket].empty()) filledBuckets_.push_back(bucket);
         buckets_[bucket].push_back(instanceOf(world, highlighted));
         ++frameStats_.instances;
@@ -170,7 +217,8 @@ void GpuScene::prepareFrame(const scene::Scene& scene, const scene::Frustum& vie
     for (std::uint32_t bucket : filledBuckets_) {
         const std::vector<InstanceData>& copies = buckets_[bucket];
         std::memcpy(out + written, copies.data(), copies.size() * sizeof(InstanceData));
-        for (const PrimitiveRange& range : meshPrimitives_[bucket / 2]) {
+        const std::uint32_t mesh = bucket / 2 / kLevelSlots, level = bucket / 2 % kLevelSlots;
+        for (const PrimitiveRange& range : meshLevels_[mesh][level].primitives) {
             const GpuMaterial& material = materials_[range.material];
             DrawCommand draw;
             draw.material = range.material;

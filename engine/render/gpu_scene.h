@@ -5,13 +5,16 @@
 // showing a node uploads no mesh.
 //
 // Each frame, prepareFrame() walks the node tree, culls every placed mesh against the
-// eyes' combined frustum, groups the copies of a mesh together (one instanced draw per
-// primitive however many copies), and sorts the draws by pipeline state and material.
+// eyes' combined frustum, picks for each the simplest level of detail whose error stays
+// within a pixel where it is seen, groups the copies of a mesh at one level together (one
+// instanced draw per primitive however many copies), and sorts the draws by pipeline
+// state and material.
 #pragma once
 
 #include "gpu/gpu_buffer.h"
 #include "gpu/gpu_image.h"
 #include "render/frame_uniforms.h"
+#include "render/frame_view.h"
 #include "scene/frustum.h"
 #include "scene/scene.h"
 
@@ -59,6 +62,7 @@ struct FrameDrawStats {
     std::uint32_t drawCommands = 0; // per view
     std::uint32_t instances = 0;    // placed meshes drawn
     std::uint32_t culled = 0;       // placed meshes shown but out of view
+    std::uint32_t simplified = 0;   // placed meshes drawn at a simpler level of detail
 };
 
 class GpuScene {
@@ -74,7 +78,7 @@ public:
 
     // Writes frame slot `slot`'s instances and builds its draw list. The slot's previous
     // frame must be finished on the GPU.
-    void prepareFrame(const scene::Scene& scene, const scene::Frustum& view, std::uint32_t slot);
+    void prepareFrame(const scene::Scene& scene, const FrameView& view, std::uint32_t slot);
 
     VkBuffer vertexBuffer() const { return vertices_.get(); }
     VkBuffer indexBuffer() const { return indices_.get(); }
@@ -108,11 +112,21 @@ private:
     gpu::OwnedDescriptorPool descriptorPool_;
     std::array<FrameSlot, kFrameSlots> slots_;
     std::vector<GpuMaterial> materials_;
-    std::vector<std::uint32_t> firstMeshOfModel_;            // global mesh index of each model's mesh 0
-    std::vector<std::vector<PrimitiveRange>> meshPrimitives_; // [global mesh]
+    // A mesh at one level of detail: each primitive's triangles at that level (or its
+    // simplest, when it has fewer levels), and the largest error among them.
+    struct MeshLevel {
+        float error = 0;
+        std::vector<PrimitiveRange> primitives;
+    };
+    static constexpr std::uint32_t kLevelSlots = 17; // full detail + kMaxDetailLevelsPerPrimitive
+    std::uint32_t levelFor(const std::vector<MeshLevel>& levels, const scene::Bounds& box, const glm::mat4& world,
+                           const FrameView& view) const;
+
+    std::vector<std::uint32_t> firstMeshOfModel_;  // global mesh index of each model's mesh 0
+    std::vector<std::vector<MeshLevel>> meshLevels_; // [global mesh][level]
     std::size_t uploadedModels_ = 0;
 
-    // Reused every frame: instances per (global mesh, mirrored), the draw list.
+    // Reused every frame: instances per (global mesh, level, mirrored), the draw list.
     std::vector<std::vector<InstanceData>> buckets_;
     std::vector<std::uint32_t> filledBuckets_;
     std::vector<std::pair<scene::NodeId, bool>> stack_; // node, highlighted from above

@@ -22,10 +22,14 @@ std::string describeSamples(VkSampleCountFlagBits samples, bool chosenForDevice)
     return text;
 }
 
+std::string StereoRenderer::detailText() const {
+    return maxPixelError_ > 0 ? concat("levels of detail within ", fixed(maxPixelError_, 0), " pixel") : "full detail";
+}
+
 StereoRenderer::StereoRenderer(GpuContext& context, const scene::Scene& scene,
                                                const RenderSettings& settings)
     : context_(context), scene_(scene),
-      samplesChosenForDevice_(!settings.samples),
+      samplesChosenForDevice_(!settings.samples), maxPixelError_(settings.maxPixelError),
       target_(context, settings.eyeExtent, settings.samples.value_or(defaultSamples(context.capabilities())),
               settings.passes.value_or(preferredStereoPasses(context.capabilities())), settings.keepDepth),
       renderer_(context, StereoTarget::kColorFormat, StereoTarget::kDepthFormat, target_.samples(), target_.passes()),
@@ -67,8 +71,7 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
     constexpr std::uint32_t kSlot = 0; // one frame at a time for now
     const FrameUniforms uniforms = makeFrameUniforms(camera, scene_.lighting);
     renderer_.setFrameUniforms(kSlot, uniforms);
-    gpuScene_->prepareFrame(scene_, scene::combinedFrustum(uniforms.viewProjection[0], uniforms.viewProjection[1]),
-                            kSlot);
+    gpuScene_->prepareFrame(scene_, frameViewOf(camera, target_.eyeExtent(), maxPixelError_), kSlot);
 
     VK_CHECK(vkResetCommandBuffer(commands_, 0));
     auto begin = vkStruct<VkCommandBufferBeginInfo>(VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO);

@@ -31,6 +31,9 @@ struct RenderSettings {
     // Unset: what the driver does right (preferredStereoPasses). Tests force each way.
     std::optional<StereoPasses> passes;
     bool keepDepth = false; // frames may send their depth to FrameDestination::depthOutputs
+    // Levels of detail: the largest error, in pixels, a simpler level may make; 0 always
+    // draws the full detail.
+    float maxPixelError = 1.0f;
 };
 
 // 4x multisampling on graphics cards; 1x on CPU devices (lavapipe), where it costs
@@ -77,12 +80,15 @@ public:
     VkSampleCountFlagBits samples() const { return target_.samples(); }
     // "1x MSAA (the default on a CPU device)" or "4x MSAA".
     std::string samplesText() const { return describeSamples(target_.samples(), samplesChosenForDevice_); }
+    // "levels of detail within 1 pixel" or "full detail".
+    std::string detailText() const;
     StereoPasses passes() const { return target_.passes(); }
 
 private:
     gpu::GpuContext& context_;
     const scene::Scene& scene_;
     bool samplesChosenForDevice_ = false;
+    float maxPixelError_ = 1.0f;
     StereoTarget target_;
     SceneRenderer renderer_;
     std::unique_ptr<GpuScene> gpuScene_;

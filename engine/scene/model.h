@@ -28,11 +28,19 @@ struct Vertex {
 };
 static_assert(sizeof(Vertex) == 36, "vertex layout is shared with the shaders");
 
+// A simpler version of a primitive's triangles over the same vertices, for when it is
+// far enough that the difference is below a pixel.
+struct DetailLevel {
+    std::vector<std::uint32_t> indices; // three per triangle, into Primitive::vertices
+    float error = 0; // farthest the simplified surface strays from the full one, in the primitive's units
+};
+
 struct Primitive {
     std::string name;
     std::vector<Vertex> vertices;
-    std::vector<std::uint32_t> indices; // three per triangle
+    std::vector<std::uint32_t> indices; // three per triangle: the full detail
     std::uint32_t material = 0;
+    std::vector<DetailLevel> detailLevels; // ever simpler, errors growing; may be empty
 
     std::size_t triangleCount() const { return indices.size() / 3; }
 };

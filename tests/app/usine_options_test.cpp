@@ -186,6 +186,11 @@ TEST_CASE("every option of every command is honoured or refused with exit 2", "[
          }},
         // The default on lavapipe (a CPU device) is 1x: asking for 4 changes the pictures.
         {"visit --samples", [&] { differs(visitHeadless({"--samples", "4"}), visitBase); }},
+        {"visit --detail",
+         [&] {
+             CHECK_THAT(visitHeadless({"--detail", "full"}).out, Catch::Contains("full detail"));
+             refused(visitHeadless({"--detail", "most"}), "--detail");
+         }},
         {"visit --passes",
          [&] {
              CHECK_THAT(visitHeadless({"--passes", "multiview"}).out, Catch::Contains("one multiview pass"));
@@ -224,6 +229,12 @@ TEST_CASE("every option of every command is honoured or refused with exit 2", "[
              CHECK(renderPicture(render({"--samples", "4"})).pixels != renderPicture(renderBase).pixels);
              CHECK(renderPicture(render({"--samples", "1"})).pixels == renderPicture(renderBase).pixels);
          }},
+        {"render --detail",
+         [&] {
+             CHECK_THAT(render({"--detail", "full"}).out, Catch::Contains("full detail"));
+             CHECK_THAT(renderBase.out, Catch::Contains("levels of detail within 1 pixel"));
+             refused(render({"--detail", "most"}), "--detail");
+         }},
         {"render --passes", [&] { CHECK_THAT(render({"--passes", "multiview"}).out, Catch::Contains("one multiview pass")); }},
         {"render --gpu", [&] { refused(render({"--gpu", "no-such-gpu"}), "no-such-gpu"); }},
         // -- bench --
@@ -235,6 +246,11 @@ TEST_CASE("every option of every command is honoured or refused with exit 2", "[
              CHECK_THAT(benchRow(bench({"--samples", "4"}), "view"), Catch::Contains("4x MSAA,"));
              // Not asked: the device's choice, and the output says so.
              CHECK_THAT(benchRow(benchBase, "view"), Catch::Contains("1x MSAA (the default on a CPU device)"));
+         }},
+        {"bench --detail",
+         [&] {
+             CHECK_THAT(benchRow(bench({"--detail", "full"}), "view"), Catch::Contains("full detail"));
+             CHECK_THAT(benchRow(benchBase, "view"), Catch::Contains("levels of detail within 1 pixel"));
          }},
         {"bench --passes",
          [&] { CHECK_THAT(benchRow(bench({"--passes", "multiview"}), "view"), Catch::Contains("one multiview pass")); }},

@@ -6,6 +6,8 @@
 #include "support/test_paths.h"
 #include "support/test_scenes.h"
 #include "asset/model_import.h"
+#include "render/stereo_renderer.h"
+#include "support/gpu_test_context.h"
 
 #include <catch2/catch.hpp>
 
@@ -54,4 +56,27 @@ TEST_CASE("the golden comparison fails when a texture is missing", "[golden][cor
         testing::compareImages(untextured, readImageFile(testing::goldenDirectory() / "box_textured.png"));
     INFO("untextured box: " << difference.differingShare * 100 << " % of pixels differ");
     CHECK_FALSE(difference.within(testing::GoldenTolerance{}));
+}
+
+TEST_CASE("2CylinderEngine at the bench's view: levels of detail stay within the golden tolerance of full detail",
+          "[corpus][detail]") {
+    // The view `usine bench 2CylinderEngine.glb --size 640x720` draws: framed from the
+    // front-right, eyes 63 mm apart, 90 degrees wide.
+    const scene::Scene scene = testing::sceneOfFile(testing::corpusModel("glTF2/2CylinderEngine-glTF-Binary/2CylinderEngine.glb"));
+    constexpr VkExtent2D kBenchEye{640, 720};
+    const auto camera = testing::framedCamera(scene, kBenchEye, 0.063f);
+    render::RenderSettings settings{kBenchEye, VK_SAMPLE_COUNT_1_BIT, std::nullopt, false};
+    render::StereoRenderer simpler(testing::sharedGpu(), scene, settings);
+    simpler.renderFrame(camera);
+    settings.maxPixelError = 0;
+    render::StereoRenderer full(testing::sharedGpu(), scene, settings);
+    full.renderFrame(camera);
+    const auto a = simpler.eyes(), b = full.eyes();
+    const testing::ImageDifference difference = testing::compareImages(sideBySide(a[0], a[1]), sideBySide(b[0], b[1]));
+    INFO(simpler.frameStats().triangles << " triangles per eye with levels of detail, " << full.frameStats().triangles
+                                        << " without; " << difference.differingShare * 100
+                                        << " % of pixels differ by more than 8 (largest difference "
+                                        << difference.largestChannelDifference << ")");
+    CHECK(simpler.frameStats().triangles < full.frameStats().triangles * 3 / 5);
+    CHECK(difference.within({}));
 }

@@ -1,5 +1,6 @@
 // Drawing the node scene: single- and double-sided materials, mirrored copies, moving,
 // hiding and highlighting nodes without uploading a mesh, and culling what no eye sees.
+#include "asset/detail_levels.h"
 #include "render/stereo_renderer.h"
 #include "scene/scene.h"
 #include "support/golden.h"
@@ -149,4 +150,34 @@ TEST_CASE("parts no eye can see are culled before drawing", "[render][nodes]") {
     CHECK(renderer.frameStats().instances == 3);
     CHECK(renderer.frameStats().culled == 7);
     CHECK(renderer.frameStats().triangles == 3 * 12);
+}
+
+TEST_CASE("a far copy is drawn at a simpler level, and the picture stays within the golden tolerance of full detail",
+          "[render][nodes][detail]") {
+    auto sphere = std::make_shared<scene::Model>(testing::sphereModel({0, 0, 0}, 0.5f, 64, 32, 0xff6090c0u));
+    asset::buildDetailLevels(*sphere);
+    REQUIRE(sphere->primitives[0].detailLevels.size() >= 2);
+    scene::Scene scene;
+    scene.addModel(sphere, glm::translate(glm::mat4(1), glm::vec3(-0.4f, 0, -1.5f)));
+    scene.addModel(sphere, glm::translate(glm::mat4(1), glm::vec3(4.0f, 0, -20.0f)));
+    const render::StereoCamera camera = cameraAt({0, 0, 0}, {0.3f, 0, -1});
+    constexpr VkExtent2D kEye{200, 200};
+
+    render::RenderSettings settings{kEye, VK_SAMPLE_COUNT_1_BIT, std::nullopt, false};
+    render::StereoRenderer simpler(testing::sharedGpu(), scene, settings);
+    simpler.renderFrame(camera);
+    settings.maxPixelError = 0;
+    render::StereoRenderer full(testing::sharedGpu(), scene, settings);
+    full.renderFrame(camera);
+
+    CHECK(simpler.frameStats().instances == 2);
+    CHECK(simpler.frameStats().simplified == 1); // the far one only
+    CHECK(full.frameStats().simplified == 0);
+    CHECK(simpler.frameStats().triangles < full.frameStats().triangles * 3 / 4);
+    const auto a = simpler.eyes(), b = full.eyes();
+    const testing::ImageDifference difference = testing::compareImages(sideBySide(a[0], a[1]), sideBySide(b[0], b[1]));
+    INFO("simpler level: " << simpler.frameStats().triangles << " triangles per eye, full: "
+                           << full.frameStats().triangles << "; " << difference.differingShare * 100
+                           << " % of pixels differ by more than 8");
+    CHECK(difference.within({}));
 }

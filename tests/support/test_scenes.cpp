@@ -1,6 +1,9 @@
 // Test models and rendering helper.
 #include "support/test_scenes.h"
 
+#include <glm/gtc/constants.hpp>
+#include <cmath>
+
 #include "asset/model_import.h"
 #include "render/stereo_renderer.h"
 #include "scene/framing.h"
@@ -40,6 +43,34 @@ scene::Model squareModel(const glm::vec3& center, float size, std::uint32_t colo
     square.vertices.erase(square.vertices.begin() + 20, square.vertices.end());
     square.vertices.erase(square.vertices.begin(), square.vertices.begin() + 16);
     square.indices = {0, 1, 2, 0, 2, 3};
+    return model;
+}
+
+scene::Model sphereModel(const glm::vec3& center, float radius, int segments, int rings, std::uint32_t color) {
+    scene::Model model;
+    model.sourceName = "test sphere";
+    scene::Primitive sphere;
+    sphere.name = "sphere";
+    for (int ring = 0; ring <= rings; ++ring) {
+        const float polar = glm::pi<float>() * float(ring) / float(rings);
+        for (int segment = 0; segment <= segments; ++segment) {
+            const float azimuth = glm::two_pi<float>() * float(segment) / float(segments);
+            const glm::vec3 normal(std::sin(polar) * std::cos(azimuth), std::cos(polar), -std::sin(polar) * std::sin(azimuth));
+            sphere.vertices.push_back({center + normal * radius, normal, {float(segment) / float(segments), float(ring) / float(rings)}, color});
+        }
+    }
+    const auto row = static_cast<std::uint32_t>(segments + 1);
+    for (std::uint32_t ring = 0; ring < std::uint32_t(rings); ++ring)
+        for (std::uint32_t segment = 0; segment < std::uint32_t(segments); ++segment) {
+            const std::uint32_t a = ring * row + segment, b = a + row;
+            // Counter-clockwise seen from outside.
+            if (ring > 0) sphere.indices.insert(sphere.indices.end(), {a, b, a + 1});
+            if (ring + 1 < std::uint32_t(rings)) sphere.indices.insert(sphere.indices.end(), {a + 1, b, b + 1});
+        }
+    model.primitives.push_back(std::move(sphere));
+    model.meshes.push_back({"sphere", {0}});
+    model.materials.push_back({"matte", glm::vec4(1), 0.0f, 0.6f, glm::vec3(0), -1, false});
+    model.nodes.push_back({"sphere", -1, glm::mat4(1), 0});
     return model;
 }
 

@@ -20,6 +20,11 @@ scene::Model cubeModel(const glm::vec3& center, float size, std::uint32_t color 
 // A flat square of edge `size` facing +Z, centred at `center`.
 scene::Model squareModel(const glm::vec3& center, float size, std::uint32_t color = 0xffffffffu);
 
+// A UV sphere: `segments` around, `rings` from pole to pole, smooth normals, one
+// single-sided material. Dense enough to simplify (levels of detail tests).
+scene::Model sphereModel(const glm::vec3& center, float radius, int segments, int rings,
+                         std::uint32_t color = 0xffffffffu);
+
 // Both eyes of one frame of `scene`, rendered with the shared validated GPU.
 // `passes` unset: the driver's preferred way (one pass per eye on lavapipe).
 std::array<Rgba8Image, 2> renderEyes(const scene::Scene& scene, const render::StereoCamera& camera,

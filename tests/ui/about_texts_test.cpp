@@ -14,7 +14,7 @@ TEST_CASE("the about panel names every font and library with its licence, in Fre
     const std::vector<std::string> named = {"Inter",     "SIL Open Font License 1.1", "Vulkan", "OpenXR",  "Apache 2.0",
                                             "Assimp",    "BSD 3",                     "FreeType", "HarfBuzz", "MIT",
                                             "libunibreak", "zlib", "libvorbis",                    "OpenAL Soft", "LGPL 2", "stb",
-                                            "toml++",    "GLFW",                      "GLM"};
+                                            "toml++",    "meshoptimizer",             "GLFW",     "GLM"};
     for (const Language language : {Language::French, Language::English}) {
         std::string about;
         for (const char* key : {"about.body", "about.version", "about.font_licence", "about.libraries"})
