@@ -1,7 +1,9 @@
-// A monotonic stopwatch for measuring phases (import, upload, frames) in milliseconds.
+// A monotonic stopwatch for measuring phases (import, upload, frames) in milliseconds,
+// and the calling thread's CPU time (work done, waiting excluded).
 #pragma once
 
 #include <chrono>
+#include <ctime>
 
 namespace usine {
 
@@ -16,5 +18,12 @@ public:
 private:
     std::chrono::steady_clock::time_point start_;
 };
+
+// CPU time the calling thread has used, in milliseconds (CLOCK_THREAD_CPUTIME_ID).
+inline double threadCpuMs() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) * 1e-6;
+}
 
 } // namespace usine

@@ -304,13 +304,20 @@ void GpuContext::submitAndWait(const std::function<void(VkCommandBuffer)>& recor
     auto submit = vkStruct<VkSubmitInfo2>(VK_STRUCTURE_TYPE_SUBMIT_INFO_2);
     submit.commandBufferInfoCount = 1;
     submit.pCommandBufferInfos = &commandInfo;
-    VK_CHECK(vkQueueSubmit2(queue_, 1, &submit, fence.get()));
+    {
+        const auto queue = queueLock();
+        VK_CHECK(vkQueueSubmit2(queue_, 1, &submit, fence.get()));
+    }
     VK_CHECK(vkWaitForFences(device_.handle, 1, fence.address(), VK_TRUE, UINT64_MAX));
 }
 
-void GpuContext::waitIdle() { VK_CHECK(vkDeviceWaitIdle(device_.handle)); }
+void GpuContext::waitIdle() {
+    const auto queue = queueLock();
+    VK_CHECK(vkDeviceWaitIdle(device_.handle));
+}
 
 void GpuContext::waitIdleQuietly() noexcept {
+    const auto queue = queueLock();
     const VkResult result = vkDeviceWaitIdle(device_.handle);
     if (result != VK_SUCCESS)
         log::warning(concat("the GPU did not finish its work (", resultName(result), "); cleaning up anyway"));

@@ -10,6 +10,7 @@
 #include "gpu/vulkan_creator.h"
 
 #include <functional>
+#include <mutex>
 #include <memory>
 #include <string>
 #include <vector>
@@ -68,11 +69,15 @@ public:
     // readbacks and other work outside the frame loop.
     void submitAndWait(const std::function<void(VkCommandBuffer)>& record);
     void waitIdle();
+    // Held by whoever uses the queue (submissions, waiting idle) while a SubmitThread may
+    // be submitting from another thread: Vulkan wants the queue used by one at a time.
+    std::unique_lock<std::mutex> queueLock() { return std::unique_lock(queueMutex_); }
     // For destructors and teardown: a lost device (a crashed runtime or driver) is
     // logged, not thrown, so cleaning up never ends the program.
     void waitIdleQuietly() noexcept;
 
 private:
+    std::mutex queueMutex_;
     struct InstanceOwner {
         VkInstance handle = VK_NULL_HANDLE;
         ~InstanceOwner();

@@ -28,6 +28,8 @@ public:
     glm::vec4 uvRect(std::uint32_t glyph);
     // Sends glyphs added since the last call to the GPU (between frames only).
     void uploadIfChanged();
+    // Glyphs were added since the last upload.
+    bool changed() const { return changed_; }
 
     VkImageView view() const { return image_.view.get(); }
     VkSampler sampler() const { return sampler_.get(); }

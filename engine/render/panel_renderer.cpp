@@ -207,10 +207,12 @@ void PanelRenderer::drawBatches(VkCommandBuffer commands, const std::vector<Batc
     }
 }
 
-void PanelRenderer::setPanels(const std::vector<PlacedPanel>& panels, const std::vector<ui::PanelDrawing>& pictures) {
+void PanelRenderer::setPanels(std::uint32_t slotIndex, const std::vector<PlacedPanel>& panels,
+                              const std::vector<ui::PanelDrawing>& pictures) {
+    SlotPanels& slot = slots_.at(slotIndex);
     std::vector<PanelVertex> vertices;
-    world_.clear();
-    imagePanels_.clear();
+    slot.world.clear();
+    slot.imagePanels.clear();
     for (const PlacedPanel& panel : panels) {
         const glm::mat4 toWorld = poseMatrix(panel.pose);
         const glm::vec2 half = panel.drawing.size * 0.5f;
@@ -219,29 +221,38 @@ void PanelRenderer::setPanels(const std::vector<PlacedPanel>& panels, const std:
         const std::vector<Batch> batches = appendPanel(vertices, panel.drawing, [&](float x, float y, float layer) {
             return glm::vec3(toWorld * glm::vec4(x - half.x, half.y - y, layer * kLayerStep, 1.0f));
         });
-        world_.insert(world_.end(), batches.begin(), batches.end());
+        slot.world.insert(slot.world.end(), batches.begin(), batches.end());
     }
     for (const ui::PanelDrawing& picture : pictures) {
         // Straight to clip space: the panel fills its image (y down, as Vulkan's);
         // layers are drawn in order, no depth needed.
-        imagePanels_.push_back(appendPanel(vertices, picture, [&](float x, float y, float) {
+        slot.imagePanels.push_back(appendPanel(vertices, picture, [&](float x, float y, float) {
             return glm::vec3(x / picture.size.x * 2.0f - 1.0f, y / picture.size.y * 2.0f - 1.0f, 0.5f);
         }));
     }
-    atlas_.uploadIfChanged();
     const VkDeviceSize bytes = vertices.size() * sizeof(PanelVertex);
-    if (bytes > vertices_.size) {
+    if (bytes > slot.vertices.size) {
         // Grows by doubling: panels change size as their texts and buttons change.
-        VkDeviceSize capacity = std::max<VkDeviceSize>(vertices_.size * 2, 64 * 1024);
+        VkDeviceSize capacity = std::max<VkDeviceSize>(slot.vertices.size * 2, 64 * 1024);
         while (capacity < bytes) capacity *= 2;
-        vertices_ = createBuffer(context_, capacity, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, MemoryUse::Upload);
+        slot.vertices = createBuffer(context_, capacity, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, MemoryUse::Upload);
     }
-    if (bytes) std::memcpy(vertices_.mapped(), vertices.data(), bytes);
+    if (bytes) std::memcpy(slot.vertices.mapped(), vertices.data(), bytes);
+}
+
+void PanelRenderer::loadPictures(const std::vector<PlacedPanel>& panels, const std::vector<ui::PanelDrawing>& pictures) {
+    auto load = [&](const ui::PanelDrawing& drawing) {
+        for (const ui::PanelQuad& quad : drawing.quads)
+            if (quad.picture) pictureTexture(*quad.picture);
+    };
+    for (const PlacedPanel& panel : panels) load(panel.drawing);
+    for (const ui::PanelDrawing& picture : pictures) load(picture);
 }
 
 void PanelRenderer::draw(VkCommandBuffer commands, VkExtent2D extent, std::uint32_t firstEye,
-                         VkDescriptorSet frameSet) const {
-    if (world_.empty()) return;
+                         VkDescriptorSet frameSet, std::uint32_t slotIndex) const {
+    const SlotPanels& slot = slots_.at(slotIndex);
+    if (slot.world.empty()) return;
     const VkViewport viewport{0, 0, static_cast<float>(extent.width), static_cast<float>(extent.height), 0, 1};
     const VkRect2D scissor{{0, 0}, extent};
     vkCmdSetViewport(commands, 0, 1, &viewport);
@@ -249,19 +260,21 @@ void PanelRenderer::draw(VkCommandBuffer commands, VkExtent2D extent, std::uint3
     vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.get());
     vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 1, &frameSet, 0,
                             nullptr);
-    const VkBuffer buffer = vertices_.get();
+    const VkBuffer buffer = slot.vertices.get();
     const VkDeviceSize zero = 0;
     vkCmdBindVertexBuffers(commands, 0, 1, &buffer, &zero);
     vkCmdPushConstants(commands, pipelineLayout_.get(), VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof firstEye, &firstEye);
-    drawBatches(commands, world_);
+    drawBatches(commands, slot.world);
 }
 
 } // namespace usine::render
 
 namespace usine::render {
 
-void PanelRenderer::recordPictures(VkCommandBuffer commands, const std::vector<PanelImage>& images) {
-    const std::size_t count = std::min(images.size(), imagePanels_.size());
+void PanelRenderer::recordPictures(VkCommandBuffer commands, const std::vector<PanelImage>& images,
+                                   std::uint32_t slotIndex) {
+    const SlotPanels& slot = slots_.at(slotIndex);
+    const std::size_t count = std::min(images.size(), slot.imagePanels.size());
     for (std::size_t index = 0; index < count; ++index) {
         const PanelImage& image = images[index];
         // Its old contents go: the panel fills the whole image.
@@ -288,12 +301,12 @@ void PanelRenderer::recordPictures(VkCommandBuffer commands, const std::vector<P
         vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, picturePipeline(image.format));
         vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 1,
                                 &pictureFrameSet_, 0, nullptr);
-        const VkBuffer buffer = vertices_.get();
+        const VkBuffer buffer = slot.vertices.get();
         const VkDeviceSize zero = 0;
         vkCmdBindVertexBuffers(commands, 0, 1, &buffer, &zero);
         const std::uint32_t firstEye = 0;
         vkCmdPushConstants(commands, pipelineLayout_.get(), VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof firstEye, &firstEye);
-        drawBatches(commands, imagePanels_[index]);
+        drawBatches(commands, slot.imagePanels[index]);
         vkCmdEndRendering(commands);
         transition(commands, {image.image, {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1},
                               VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, image.layout,

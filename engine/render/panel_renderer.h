@@ -11,6 +11,7 @@
 #include "render/glyph_atlas.h"
 #include "ui/panel_layout.h"
 
+#include <array>
 #include <filesystem>
 #include <map>
 #include <vector>
@@ -25,15 +26,28 @@ public:
     PanelRenderer(gpu::GpuContext& context, ui::SdfGlyphs& glyphs, VkDescriptorSetLayout frameSetLayout,
                   VkFormat colorFormat, VkFormat depthFormat, VkSampleCountFlagBits samples, std::uint32_t viewMask);
 
-    // The panels of the next frame (between frames: rewrites the vertex buffer): those
-    // placed in the world, and those drawn as pictures of their own (`pictures`, for a
-    // display's quad layers: each fills its image, see recordPictures).
-    void setPanels(const std::vector<PlacedPanel>& panels, const std::vector<ui::PanelDrawing>& pictures = {});
+    static constexpr std::uint32_t kFrameSlots = 2; // frames in flight, each with its own vertices
+
+    // The panels of the frame recorded in `slot` (whose previous frame must be finished:
+    // its vertex buffer is rewritten): those placed in the world, and those drawn as
+    // pictures of their own (`pictures`, for a display's quad layers: each fills its
+    // image, see recordPictures). New glyphs wait in the atlas for uploadAtlas().
+    void setPanels(std::uint32_t slot, const std::vector<PlacedPanel>& panels,
+                   const std::vector<ui::PanelDrawing>& pictures = {});
+    // Whether setPanels added glyphs; uploading them rewrites the atlas image, which
+    // frames still in flight may be reading: wait for them first.
+    bool atlasChanged() const { return atlas_.changed(); }
+    // Reads the pictures these panels show that are not on the GPU yet: a missing or
+    // broken file is reported (UserError naming it) when the panels are given, not a
+    // frame later.
+    void loadPictures(const std::vector<PlacedPanel>& panels, const std::vector<ui::PanelDrawing>& pictures);
+    void uploadAtlas() { atlas_.uploadIfChanged(); }
     // Records the world panels' draws into the current pass (the scene's frame uniforms
     // in `frameSet`).
-    void draw(VkCommandBuffer commands, VkExtent2D extent, std::uint32_t firstEye, VkDescriptorSet frameSet) const;
+    void draw(VkCommandBuffer commands, VkExtent2D extent, std::uint32_t firstEye, VkDescriptorSet frameSet,
+              std::uint32_t slot) const;
     // Records each picture panel into its image (outside any pass), in setPanels order.
-    void recordPictures(VkCommandBuffer commands, const std::vector<PanelImage>& images);
+    void recordPictures(VkCommandBuffer commands, const std::vector<PanelImage>& images, std::uint32_t slot);
 
     std::size_t glyphsInAtlas() const { return atlas_.glyphCount(); }
 
@@ -57,9 +71,12 @@ private:
     VkDescriptorSet pictureTexture(const std::filesystem::path& file);
     void drawBatches(VkCommandBuffer commands, const std::vector<Batch>& batches) const;
 
-    gpu::GpuBuffer vertices_;
-    std::vector<Batch> world_;                   // the world panels' vertices, first in the buffer
-    std::vector<std::vector<Batch>> imagePanels_; // then each panel drawn into an image of its own
+    struct SlotPanels {
+        gpu::GpuBuffer vertices;
+        std::vector<Batch> world;                   // the world panels' vertices, first in the buffer
+        std::vector<std::vector<Batch>> imagePanels; // then each panel drawn into an image of its own
+    };
+    std::array<SlotPanels, kFrameSlots> slots_;
     struct PictureTexture {
         gpu::GpuImage image;
         VkDescriptorSet set = VK_NULL_HANDLE;

@@ -1,4 +1,4 @@
-// One-frame-at-a-time stereo rendering with timing.
+// Stereo rendering, two frames in flight, with timing.
 #include "render/stereo_renderer.h"
 
 #include "core/stopwatch.h"
@@ -22,18 +22,12 @@ std::string describeSamples(VkSampleCountFlagBits samples, bool chosenForDevice)
     return text;
 }
 
-std::string StereoRenderer::detailText() const {
-    return maxPixelError_ > 0 ? concat("levels of detail within ", fixed(maxPixelError_, 0), " pixel") : "full detail";
-}
-
-StereoRenderer::StereoRenderer(GpuContext& context, const scene::Scene& scene,
-                                               const RenderSettings& settings)
+StereoRenderer::StereoRenderer(GpuContext& context, const scene::Scene& scene, const RenderSettings& settings)
     : context_(context), scene_(scene),
       samplesChosenForDevice_(!settings.samples), maxPixelError_(settings.maxPixelError),
       target_(context, settings.eyeExtent, settings.samples.value_or(defaultSamples(context.capabilities())),
               settings.passes.value_or(preferredStereoPasses(context.capabilities())), settings.keepDepth),
-      renderer_(context, StereoTarget::kColorFormat, StereoTarget::kDepthFormat, target_.samples(), target_.passes()),
-      timer_(context) {
+      renderer_(context, StereoTarget::kColorFormat, StereoTarget::kDepthFormat, target_.samples(), target_.passes()) {
     Stopwatch upload;
     gpuScene_ = std::make_unique<GpuScene>(context, scene, renderer_.instanceSetLayout(), renderer_.textureSetLayout());
     uploadMs_ = upload.elapsedMs();
@@ -44,15 +38,35 @@ StereoRenderer::StereoRenderer(GpuContext& context, const scene::Scene& scene,
     VkCommandPool pool;
     VK_CHECK(vkCreateCommandPool(context.device(), &poolInfo, nullptr, &pool));
     commandPool_ = OwnedCommandPool(context.device(), pool);
-    auto allocate = vkStruct<VkCommandBufferAllocateInfo>(VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO);
-    allocate.commandPool = pool;
-    allocate.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
-    allocate.commandBufferCount = 1;
-    VK_CHECK(vkAllocateCommandBuffers(context.device(), &allocate, &commands_));
-    auto fenceInfo = vkStruct<VkFenceCreateInfo>(VK_STRUCTURE_TYPE_FENCE_CREATE_INFO);
-    VkFence fence;
-    VK_CHECK(vkCreateFence(context.device(), &fenceInfo, nullptr, &fence));
-    frameDone_ = OwnedFence(context.device(), fence);
+    for (FrameSlot& slot : slots_) {
+        auto allocate = vkStruct<VkCommandBufferAllocateInfo>(VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO);
+        allocate.commandPool = pool;
+        allocate.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+        allocate.commandBufferCount = 1;
+        VK_CHECK(vkAllocateCommandBuffers(context.device(), &allocate, &slot.commands));
+        auto fenceInfo = vkStruct<VkFenceCreateInfo>(VK_STRUCTURE_TYPE_FENCE_CREATE_INFO);
+        fenceInfo.flags = VK_FENCE_CREATE_SIGNALED_BIT;
+        VkFence fence;
+        VK_CHECK(vkCreateFence(context.device(), &fenceInfo, nullptr, &fence));
+        slot.done = OwnedFence(context.device(), fence);
+        slot.timer = std::make_unique<GpuTimer>(context);
+    }
+    submitter_ = std::make_unique<SubmitThread>(context);
+}
+
+StereoRenderer::~StereoRenderer() {
+    // Frames still on the GPU use this renderer's buffers, images and command buffers.
+    try {
+        finishFrames();
+    } catch (...) {
+        // A lost device: nothing left to wait for.
+    }
+}
+
+void StereoRenderer::finishFrames() {
+    submitter_->waitUntilSubmitted();
+    for (FrameSlot& slot : slots_)
+        VK_CHECK(vkWaitForFences(context_.device(), 1, slot.done.address(), VK_TRUE, UINT64_MAX));
 }
 
 void StereoRenderer::setPanels(ui::SdfGlyphs& glyphs, const std::vector<PlacedPanel>& panels,
@@ -62,34 +76,59 @@ void StereoRenderer::setPanels(ui::SdfGlyphs& glyphs, const std::vector<PlacedPa
         panels_ = std::make_unique<PanelRenderer>(context_, glyphs, renderer_.frameSetLayout(), StereoTarget::kColorFormat,
                                                   StereoTarget::kDepthFormat, target_.samples(),
                                                   target_.passes() == StereoPasses::OneMultiviewPass ? 0b11u : 0u);
-    panels_->setPanels(panels, pictures);
+    panels_->loadPictures(panels, pictures);
+    panelsInWorld_ = panels;
+    panelPictures_ = pictures;
 }
 
 FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameDestination& destination) {
     FrameTiming timing;
     Stopwatch total;
-    constexpr std::uint32_t kSlot = 0; // one frame at a time for now
-    const FrameUniforms uniforms = makeFrameUniforms(camera, scene_.lighting);
-    renderer_.setFrameUniforms(kSlot, uniforms);
-    gpuScene_->prepareFrame(scene_, frameViewOf(camera, target_.eyeExtent(), maxPixelError_), kSlot);
+    const auto slotIndex = static_cast<std::uint32_t>(frameCount_++ % kFramesInFlight);
+    FrameSlot& slot = slots_[slotIndex];
 
-    VK_CHECK(vkResetCommandBuffer(commands_, 0));
+    // The frame two back used this slot's command buffer, uniforms, instances and panel
+    // vertices: it must be done. The one just before may still run: that is the overlap.
+    Stopwatch waiting;
+    VK_CHECK(vkWaitForFences(context_.device(), 1, slot.done.address(), VK_TRUE, UINT64_MAX));
+    timing.waitMs = waiting.elapsedMs();
+    if (slot.submitted) timing.gpuMs = slot.timer->readMs();
+    const FrameSlot& previous = slots_[(slotIndex + kFramesInFlight - 1) % kFramesInFlight];
+    timing.overlapped = previous.submitted && vkGetFenceStatus(context_.device(), previous.done.get()) == VK_NOT_READY;
+
+    const double cpuStart = threadCpuMs();
+    const FrameUniforms uniforms = makeFrameUniforms(camera, scene_.lighting);
+    renderer_.setFrameUniforms(slotIndex, uniforms);
+    gpuScene_->prepareFrame(scene_, frameViewOf(camera, target_.eyeExtent(), maxPixelError_), slotIndex);
+    if (panels_) {
+        panels_->setPanels(slotIndex, panelsInWorld_, panelPictures_);
+        if (panels_->atlasChanged()) {
+            // New glyphs rewrite the atlas, which the frame in flight may be sampling.
+            finishFrames();
+            panels_->uploadAtlas();
+        }
+    }
+
+    const VkCommandBuffer commands = slot.commands;
+    VK_CHECK(vkResetCommandBuffer(commands, 0));
     auto begin = vkStruct<VkCommandBufferBeginInfo>(VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO);
     begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
-    VK_CHECK(vkBeginCommandBuffer(commands_, &begin));
-    timer_.begin(commands_);
-    if (panels_ && !destination.panelImages.empty()) panels_->recordPictures(commands_, destination.panelImages);
+    VK_CHECK(vkBeginCommandBuffer(commands, &begin));
+    slot.timer->begin(commands);
+    if (panels_ && !destination.panelImages.empty()) panels_->recordPictures(commands, destination.panelImages, slotIndex);
     const bool copiedFrom = !destination.outputs.empty() || destination.readBack;
-    target_.prepare(commands_, destination.eyeLayers ? &*destination.eyeLayers : nullptr, copiedFrom);
+    target_.prepare(commands, destination.eyeLayers ? &*destination.eyeLayers : nullptr, copiedFrom);
     for (std::uint32_t pass = 0; pass < target_.passCount(); ++pass) {
-        target_.beginPass(commands_, pass, scene_.lighting.background);
-        renderer_.draw(commands_, *gpuScene_, target_.eyeExtent(), target_.firstEyeOfPass(pass), kSlot);
+        target_.beginPass(commands, pass, scene_.lighting.background);
+        renderer_.draw(commands, *gpuScene_, target_.eyeExtent(), target_.firstEyeOfPass(pass), slotIndex);
         // After the scene: panels blend their glyph edges over what is behind them.
-        if (panels_) panels_->draw(commands_, target_.eyeExtent(), target_.firstEyeOfPass(pass), renderer_.frameSet(kSlot));
-        target_.endPass(commands_);
+        if (panels_)
+            panels_->draw(commands, target_.eyeExtent(), target_.firstEyeOfPass(pass), renderer_.frameSet(slotIndex),
+                          slotIndex);
+        target_.endPass(commands);
     }
-    target_.finish(commands_);
-    timer_.end(commands_);
+    target_.finish(commands);
+    slot.timer->end(commands);
     std::vector<OutputImage> outputs = destination.outputs;
     if (destination.eyeLayers && !target_.drawsDirectly()) {
         // A display image of another format or size: copied (or scaled) into, eye by eye.
@@ -97,14 +136,31 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
         for (std::uint32_t eye = 0; eye < 2; ++eye)
             outputs.push_back({eye, eyes.image, eye, {0, 0}, eyes.extent, eyes.format, eyes.layout, false});
     }
-    if (!outputs.empty()) target_.recordCopyToOutputs(commands_, outputs);
-    if (!destination.depthOutputs.empty()) target_.recordCopyDepthToOutputs(commands_, destination.depthOutputs);
-    if (destination.readBack) target_.recordReadback(commands_);
-    target_.handBack(commands_);
-    VK_CHECK(vkEndCommandBuffer(commands_));
+    if (!outputs.empty()) target_.recordCopyToOutputs(commands, outputs);
+    if (!destination.depthOutputs.empty()) target_.recordCopyDepthToOutputs(commands, destination.depthOutputs);
+    if (destination.readBack) target_.recordReadback(commands);
+    target_.handBack(commands);
+    VK_CHECK(vkEndCommandBuffer(commands));
 
+    VK_CHECK(vkResetFences(context_.device(), 1, slot.done.address()));
+    slot.submitted = true;
+    const bool forDisplay = destination.eyeLayers || !destination.outputs.empty() || !destination.depthOutputs.empty() ||
+                            !destination.panelImages.empty() || destination.waitBeforeCopy || destination.signalWhenDone;
+    if (!forDisplay) {
+        submitter_->submit({commands, slot.done.get()});
+        timing.cpuMs = threadCpuMs() - cpuStart;
+        if (destination.readBack) {
+            submitter_->waitUntilSubmitted();
+            VK_CHECK(vkWaitForFences(context_.device(), 1, slot.done.address(), VK_TRUE, UINT64_MAX));
+            timing.gpuMs = slot.timer->readMs();
+        }
+        timing.totalMs = total.elapsedMs();
+        return timing;
+    }
+    // In submission order after the frames handed to the submitting thread.
+    submitter_->waitUntilSubmitted();
     auto commandInfo = vkStruct<VkCommandBufferSubmitInfo>(VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO);
-    commandInfo.commandBuffer = commands_;
+    commandInfo.commandBuffer = commands;
     auto submit = vkStruct<VkSubmitInfo2>(VK_STRUCTURE_TYPE_SUBMIT_INFO_2);
     submit.commandBufferInfoCount = 1;
     submit.pCommandBufferInfos = &commandInfo;
@@ -123,14 +179,23 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
         submit.signalSemaphoreInfoCount = 1;
         submit.pSignalSemaphoreInfos = &signal;
     }
-    VK_CHECK(vkResetFences(context_.device(), 1, frameDone_.address()));
-    VK_CHECK(vkQueueSubmit2(context_.queue(), 1, &submit, frameDone_.get()));
-    timing.cpuMs = total.elapsedMs();
+    {
+        const auto queue = context_.queueLock();
+        VK_CHECK(vkQueueSubmit2(context_.queue(), 1, &submit, slot.done.get()));
+    }
+    timing.cpuMs = threadCpuMs() - cpuStart;
 
-    VK_CHECK(vkWaitForFences(context_.device(), 1, frameDone_.address(), VK_TRUE, UINT64_MAX));
+    // Pictures read back to the CPU (and depth copied out) are wanted now.
+    if (destination.readBack || !destination.depthOutputs.empty()) {
+        VK_CHECK(vkWaitForFences(context_.device(), 1, slot.done.address(), VK_TRUE, UINT64_MAX));
+        timing.gpuMs = slot.timer->readMs();
+    }
     timing.totalMs = total.elapsedMs();
-    timing.gpuMs = timer_.readMs();
     return timing;
+}
+
+std::string StereoRenderer::detailText() const {
+    return maxPixelError_ > 0 ? concat("levels of detail within ", fixed(maxPixelError_, 0), " pixel") : "full detail";
 }
 
 } // namespace usine::render

@@ -1,7 +1,9 @@
 // Renders a scene for two eyes into its stereo target, then hands the picture on to a
 // FrameDestination (a headset's or a window's images, and/or pictures read back to the
-// CPU). One frame at a time: record, submit, wait. Each frame draws the scene as it is
-// then (nodes moved, hidden or shown since need no upload); the scene must outlive the
+// CPU). Two frames in flight: a frame is recorded while the one before it still runs on
+// the GPU, with its own command buffer, uniforms, instances and panel vertices; only a
+// frame read back to the CPU is waited for. Each frame draws the scene as it is then
+// (nodes moved, hidden or shown since need no upload); the scene must outlive the
 // renderer and keep its models (none added after). Used by every display, `usine render`,
 // `usine bench` and the tests.
 #pragma once
@@ -9,6 +11,7 @@
 #include "core/image.h"
 #include "gpu/gpu_context.h"
 #include "gpu/gpu_timer.h"
+#include "gpu/submit_thread.h"
 #include "gpu/owned_handle.h"
 #include "render/frame_destination.h"
 #include "render/gpu_scene.h"
@@ -43,9 +46,16 @@ VkSampleCountFlagBits defaultSamples(const gpu::GpuCapabilities& device);
 std::string describeSamples(VkSampleCountFlagBits samples, bool chosenForDevice);
 
 struct FrameTiming {
-    double cpuMs = 0;              // recording and submitting the frame
-    double totalMs = 0;            // until the GPU finished it
-    std::optional<double> gpuMs;   // from timestamp queries, when the GPU has them
+    // This thread's CPU time (CLOCK_THREAD_CPUTIME_ID) to cull, record and submit the
+    // frame: waiting excluded.
+    double cpuMs = 0;
+    double waitMs = 0;  // waiting for the frame that last used this frame's resources
+    double totalMs = 0; // the call, waits included (and the frame itself when read back)
+    // GPU time from timestamp queries, when the GPU has them: of this frame when it was
+    // waited for (read back), else of the frame two before, finished by now.
+    std::optional<double> gpuMs;
+    // Recorded while the previous frame was still running on the GPU.
+    bool overlapped = false;
 };
 
 class StereoRenderer {
@@ -53,6 +63,11 @@ public:
     StereoRenderer(gpu::GpuContext& context, const scene::Scene& scene, const RenderSettings& settings);
     // The renderer reads the scene every frame: a temporary one would be gone.
     StereoRenderer(gpu::GpuContext& context, const scene::Scene&& scene, const RenderSettings& settings) = delete;
+    ~StereoRenderer();
+    StereoRenderer(const StereoRenderer&) = delete;
+    StereoRenderer& operator=(const StereoRenderer&) = delete;
+
+    static constexpr std::uint32_t kFramesInFlight = 2;
 
     FrameTiming renderFrame(const StereoCamera& camera, const FrameDestination& destination);
     // Rendering and reading both eyes back as pictures (eyes()).
@@ -65,6 +80,8 @@ public:
     bool drewIntoEyeLayers() const { return target_.drawsDirectly(); }
     // Both eyes of the last frame rendered with readBack.
     std::array<Rgba8Image, 2> eyes() const { return target_.readEyes(); }
+    // Waits until every submitted frame is finished.
+    void finishFrames();
 
     const GpuSceneStats& sceneStats() const { return gpuScene_->stats(); }
     // What the last frame drew after culling.
@@ -94,10 +111,22 @@ private:
     std::unique_ptr<GpuScene> gpuScene_;
     std::unique_ptr<PanelRenderer> panels_;
     double uploadMs_ = 0;
-    gpu::GpuTimer timer_;
     gpu::OwnedCommandPool commandPool_;
-    VkCommandBuffer commands_ = VK_NULL_HANDLE;
-    gpu::OwnedFence frameDone_;
+    struct FrameSlot {
+        VkCommandBuffer commands = VK_NULL_HANDLE;
+        gpu::OwnedFence done; // created signalled: the first use waits for nothing
+        std::unique_ptr<gpu::GpuTimer> timer;
+        bool submitted = false;
+    };
+    std::array<FrameSlot, kFramesInFlight> slots_;
+    // Frames that go nowhere but the GPU (benchmarks, frames between a tour's pictures)
+    // are submitted from here; a frame for a display is submitted by the caller's thread,
+    // so the display may use the queue right after (present, OpenXR's end of frame).
+    std::unique_ptr<gpu::SubmitThread> submitter_;
+    std::uint64_t frameCount_ = 0;
+    // The panels the app gave last; each frame lays them out in its own slot.
+    std::vector<PlacedPanel> panelsInWorld_;
+    std::vector<ui::PanelDrawing> panelPictures_;
 };
 
 } // namespace usine::render
