@@ -185,8 +185,10 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
     }
     timing.cpuMs = threadCpuMs() - cpuStart;
 
-    // Pictures read back to the CPU (and depth copied out) are wanted now.
-    if (destination.readBack || !destination.depthOutputs.empty()) {
+    // Pictures read back to the CPU are wanted now; a display's images (colour, depth,
+    // quad layers) follow on the queue, and the next frame waits only for this slot's
+    // frame before last.
+    if (destination.readBack) {
         VK_CHECK(vkWaitForFences(context_.device(), 1, slot.done.address(), VK_TRUE, UINT64_MAX));
         timing.gpuMs = slot.timer->readMs();
     }
