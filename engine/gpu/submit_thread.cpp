@@ -5,6 +5,8 @@
 #include "gpu/vulkan_check.h"
 #include "gpu/vulkan_struct.h"
 
+#include <algorithm>
+
 namespace usine::gpu {
 
 SubmitThread::SubmitThread(GpuContext& context) : context_(context), thread_([this] { run(); }) {}
@@ -18,19 +20,28 @@ SubmitThread::~SubmitThread() {
     thread_.join();
 }
 
-void SubmitThread::submit(const Submission& submission) {
+std::uint64_t SubmitThread::submit(const Submission& submission) {
+    std::uint64_t number = 0;
     {
         std::lock_guard lock(mutex_);
         if (failure_) std::rethrow_exception(failure_);
         pending_.push_back(submission);
+        number = ++handedOver_;
     }
     changed_.notify_all();
+    return number;
 }
 
-void SubmitThread::waitUntilSubmitted() {
+void SubmitThread::waitUntilSubmitted(std::uint64_t number) {
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return (pending_.empty() && !submitting_) || failure_; });
+    const std::uint64_t target = std::min(number, handedOver_);
+    changed_.wait(lock, [&] { return submitted_ >= target || failure_; });
     if (failure_) std::rethrow_exception(failure_);
+}
+
+std::uint64_t SubmitThread::submittedCount() {
+    std::lock_guard lock(mutex_);
+    return submitted_;
 }
 
 void SubmitThread::run() {
@@ -54,11 +65,13 @@ void SubmitThread::run() {
             lock.lock();
             failure_ = std::current_exception();
             submitting_ = false;
+            ++submitted_; // not on the queue, but no longer the thread's: waiters see the failure
             changed_.notify_all();
             continue;
         }
         lock.lock();
         submitting_ = false;
+        ++submitted_;
         changed_.notify_all();
     }
 }

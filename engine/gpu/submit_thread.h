@@ -7,6 +7,7 @@
 #include "gpu/owned_handle.h"
 
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <mutex>
@@ -28,9 +29,14 @@ public:
     SubmitThread(const SubmitThread&) = delete;
     SubmitThread& operator=(const SubmitThread&) = delete;
 
-    void submit(const Submission& submission);
-    // Returns once everything handed over has been submitted (rethrowing a failure).
-    void waitUntilSubmitted();
+    // Returns the submission's number (1, 2, ...). The fence is the thread's until the
+    // submission is on the queue: see waitUntilSubmitted.
+    std::uint64_t submit(const Submission& submission);
+    // Returns once submission `number` (by default every one so far) is on the queue,
+    // rethrowing a failure. Only then may the caller wait for or query its fence.
+    void waitUntilSubmitted(std::uint64_t number = UINT64_MAX);
+    // How many submissions are on the queue.
+    std::uint64_t submittedCount();
 
 private:
     void run();
@@ -41,6 +47,8 @@ private:
     std::condition_variable changed_;
     std::deque<Submission> pending_;
     bool submitting_ = false;
+    std::uint64_t handedOver_ = 0;
+    std::uint64_t submitted_ = 0;
     bool stopping_ = false;
     std::exception_ptr failure_;
     std::thread thread_;

@@ -89,12 +89,18 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
 
     // The frame two back used this slot's command buffer, uniforms, instances and panel
     // vertices: it must be done. The one just before may still run: that is the overlap.
+    // A fence handed to the submitting thread is the thread's until it is on the queue.
     Stopwatch waiting;
+    if (slot.submission) submitter_->waitUntilSubmitted(slot.submission);
     VK_CHECK(vkWaitForFences(context_.device(), 1, slot.done.address(), VK_TRUE, UINT64_MAX));
     timing.waitMs = waiting.elapsedMs();
     if (slot.submitted) timing.gpuMs = slot.timer->readMs();
     const FrameSlot& previous = slots_[(slotIndex + kFramesInFlight - 1) % kFramesInFlight];
-    timing.overlapped = previous.submitted && vkGetFenceStatus(context_.device(), previous.done.get()) == VK_NOT_READY;
+    if (previous.submitted) {
+        // Not yet on the queue: certainly not finished.
+        const bool onQueue = !previous.submission || submitter_->submittedCount() >= previous.submission;
+        timing.overlapped = !onQueue || vkGetFenceStatus(context_.device(), previous.done.get()) == VK_NOT_READY;
+    }
 
     const double cpuStart = threadCpuMs();
     const FrameUniforms uniforms = makeFrameUniforms(camera, scene_.lighting);
@@ -147,10 +153,10 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
     const bool forDisplay = destination.eyeLayers || !destination.outputs.empty() || !destination.depthOutputs.empty() ||
                             !destination.panelImages.empty() || destination.waitBeforeCopy || destination.signalWhenDone;
     if (!forDisplay) {
-        submitter_->submit({commands, slot.done.get()});
+        slot.submission = submitter_->submit({commands, slot.done.get()});
         timing.cpuMs = threadCpuMs() - cpuStart;
         if (destination.readBack) {
-            submitter_->waitUntilSubmitted();
+            submitter_->waitUntilSubmitted(slot.submission);
             VK_CHECK(vkWaitForFences(context_.device(), 1, slot.done.address(), VK_TRUE, UINT64_MAX));
             timing.gpuMs = slot.timer->readMs();
         }
@@ -159,6 +165,7 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
     }
     // In submission order after the frames handed to the submitting thread.
     submitter_->waitUntilSubmitted();
+    slot.submission = 0;
     auto commandInfo = vkStruct<VkCommandBufferSubmitInfo>(VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO);
     commandInfo.commandBuffer = commands;
     auto submit = vkStruct<VkSubmitInfo2>(VK_STRUCTURE_TYPE_SUBMIT_INFO_2);

@@ -117,6 +117,7 @@ private:
         gpu::OwnedFence done; // created signalled: the first use waits for nothing
         std::unique_ptr<gpu::GpuTimer> timer;
         bool submitted = false;
+        std::uint64_t submission = 0; // its number on the submitting thread; 0: submitted here
     };
     std::array<FrameSlot, kFramesInFlight> slots_;
     // Frames that go nowhere but the GPU (benchmarks, frames between a tour's pictures)
