@@ -3,9 +3,12 @@
 //    run (so no test can forget to check);
 //  - programs that need ../shared/corpus skip with a visible message (exit code 77,
 //    which ctest reports as "Skipped") when it is absent, and fail when CI=true.
-#define CATCH_CONFIG_RUNNER
+// Catch2's implementation is compiled once, in support/catch_implementation.cpp; the
+// listener's base class is among its external interfaces.
+#define CATCH_CONFIG_EXTERNAL_INTERFACES
 #include <catch2/catch.hpp>
 
+#include "support/catch_runner.h"
 #include "support/gpu_test_context.h"
 #include "support/test_paths.h"
 
@@ -59,9 +62,7 @@ int main(int argc, char** argv) {
         return 77;
     }
 #endif
-    Catch::Session session;
-    if (int error = session.applyCommandLine(argc, argv)) return error;
-    int failed = session.run();
+    int failed = usine::testing::runCatchSession(argc, argv);
     if (!testsWithValidationMessages().empty()) {
         std::fprintf(stderr, "FAILED: %zu test case(s) produced Vulkan validation messages\n",
                      testsWithValidationMessages().size());
