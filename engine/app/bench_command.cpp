@@ -5,12 +5,15 @@
 #include "core/error.h"
 #include "core/stopwatch.h"
 #include "core/text.h"
+#include "display/tour_script.h"
 #include "gpu/gpu_choice.h"
 #include "render/stereo_renderer.h"
+#include "scene/framing.h"
 #include "scene/scene.h"
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <sys/resource.h>
 
 namespace usine::app {
@@ -31,32 +34,73 @@ Spread spreadOf(std::vector<double> values) {
 
 void printRow(const char* label, const std::string& value) { std::printf("%-16s %s\n", label, value.c_str()); }
 
+// The camera of a walk's frame: the script's head, the bench's field of view, a depth
+// range fitted to the scene from where the head is.
+render::StereoCamera walkCamera(const display::TourScript& walk, int frame, const render::StereoCamera& still,
+                                const scene::Bounds& bounds) {
+    const Pose head = walk.headAt(frame);
+    float nearZ = 0, farZ = 0;
+    scene::fitDepthRange(bounds, head.position, nearZ, farZ);
+    const float eyeDistance = glm::length(still.eyes[1].pose.position - still.eyes[0].pose.position);
+    return render::stereoCameraFromHead(head, eyeDistance, still.eyes[0].fov, nearZ, farZ);
+}
+
+// The heaviest frame of a run, for limits that hold at every frame.
+struct Heaviest {
+    std::uint64_t triangles = 0;
+    int trianglesFrame = 0;
+    std::uint32_t drawCommands = 0;
+    int drawCommandsFrame = 0;
+
+    void add(const render::FrameDrawStats& stats, int frame) {
+        if (stats.triangles > triangles) {
+            triangles = stats.triangles;
+            trianglesFrame = frame;
+        }
+        if (stats.drawCommands > drawCommands) {
+            drawCommands = stats.drawCommands;
+            drawCommandsFrame = frame;
+        }
+    }
+};
+
 } // namespace
 
 int benchCommand(const std::vector<std::string>& words) {
     std::set<std::string> valueOptions = kViewValueOptions;
     valueOptions.insert("--frames");
+    valueOptions.insert("--tour");
     const Arguments arguments(words, valueOptions, {"--help"});
     if (arguments.has("--help")) {
         std::fputs(kBenchHelp, stdout);
         return 0;
     }
     if (arguments.positional().size() != 1) throw UserError("usine bench wants one MODEL file (see usine bench --help)");
-    const int frames = static_cast<int>(arguments.integer("--frames", 200, 1, 100000));
+    std::optional<display::TourScript> walk;
+    if (arguments.has("--tour")) {
+        if (arguments.has("--frames") || arguments.has("--camera"))
+            throw UserError("--tour gives the frames and the head: leave out --frames and --camera");
+        walk = display::loadTourScript(arguments.text("--tour", ""));
+    }
+    const int frames = walk ? walk->frames : static_cast<int>(arguments.integer("--frames", 200, 1, 100000));
     HeadlessSession session = openHeadlessSession(arguments, arguments.positional()[0]);
     gpu::GpuContext& context = *session.context;
     render::StereoRenderer& renderer = *session.renderer;
-    const render::StereoCamera& camera = session.camera;
+    const scene::Bounds bounds = session.scene->bounds();
+    const render::StereoCamera& still = session.camera;
+    auto cameraAt = [&](int frame) { return walk ? walkCamera(*walk, frame, still, bounds) : still; };
     const VkExtent2D extent = renderSettings(arguments).eyeExtent;
 
     constexpr int kWarmUp = 10;
-    for (int i = 0; i < kWarmUp; ++i) renderer.renderFrame(camera, render::FrameDestination{});
+    for (int i = 0; i < kWarmUp; ++i) renderer.renderFrame(cameraAt(0), render::FrameDestination{});
     std::vector<double> cpu, gpu, interval;
     int overlapped = 0;
+    Heaviest heaviest;
     Stopwatch clock;
     double last = clock.elapsedMs();
     for (int i = 0; i < frames; ++i) {
-        const render::FrameTiming timing = renderer.renderFrame(camera, render::FrameDestination{});
+        const render::FrameTiming timing = renderer.renderFrame(cameraAt(i), render::FrameDestination{});
+        heaviest.add(renderer.frameStats(), i);
         const double now = clock.elapsedMs();
         // Two frames in flight: the time from one frame's call to the next is the rate.
         interval.push_back(now - last);
@@ -73,9 +117,11 @@ int benchCommand(const std::vector<std::string>& words) {
     printRow("device", concat(gpuInfo.name, " (", gpu::deviceTypeName(gpuInfo.type), ")"));
     printRow("view", concat("2 x ", extent.width, "x", extent.height, ", ", renderer.samplesText(), ", ", renderer.detailText(), ", ",
                             render::describe(renderer.passes())));
+    const render::StereoCamera camera = cameraAt(0);
     const glm::vec3 left = camera.eyes[0].pose.position, right = camera.eyes[1].pose.position;
     const glm::vec3 ahead = camera.eyes[0].pose.orientation * glm::vec3(0, 0, -1);
     const Fov& fov = camera.eyes[0].fov;
+    if (walk) printRow("walk", concat(arguments.text("--tour", ""), ": ", walk->frames, " frames; eyes at its start:"));
     printRow("eyes", concat("left (", fixed(left.x, 3), ", ", fixed(left.y, 3), ", ", fixed(left.z, 3), "), right (",
                             fixed(right.x, 3), ", ", fixed(right.y, 3), ", ", fixed(right.z, 3), "), looking (",
                             fixed(ahead.x, 3), ", ", fixed(ahead.y, 3), ", ", fixed(ahead.z, 3), "), ",
@@ -83,11 +129,24 @@ int benchCommand(const std::vector<std::string>& words) {
     printRow("driver", gpuInfo.driverInfo);
     printRow("frames", concat(frames, " measured after ", kWarmUp, " warm-up"));
     const auto& drawn = renderer.frameStats();
-    printRow("triangles", concat(drawn.triangles, " per eye after culling (", stats.uniqueTriangles, " unique, ",
-                                 drawn.instances, " meshes placed, ", drawn.culled, " culled)"));
     const std::uint32_t passCount = renderer.passes() == render::StereoPasses::OneMultiviewPass ? 1 : 2;
-    printRow("draw commands", concat(drawn.drawCommands * passCount, " per frame (", drawn.drawCommands, " per pass, ",
-                                     passCount, passCount == 1 ? " pass)" : " passes)"));
+    if (walk) {
+        // Limits hold at every frame of a walk: its heaviest frames.
+        printRow("triangles", concat("at most ", heaviest.triangles, " per eye after culling and detail (", 2 * heaviest.triangles,
+                                     " for both eyes; frame ", heaviest.trianglesFrame, "); ", stats.uniqueTriangles,
+                                     " uploaded, levels included; last frame ", drawn.triangles, " per eye, ", drawn.instances,
+                                     " meshes placed, ", drawn.culled, " culled, ", drawn.simplified, " simplified"));
+        printRow("draw commands", concat("at most ", heaviest.drawCommands * passCount, " per frame (frame ",
+                                         heaviest.drawCommandsFrame, "; ", heaviest.drawCommands, " per pass, ",
+                                         passCount, passCount == 1 ? " pass)" : " passes)"));
+    } else {
+        printRow("triangles", concat(drawn.triangles, " per eye after culling (", stats.uniqueTriangles,
+                                     " uploaded, levels included, ",
+                                     drawn.instances, " meshes placed, ", drawn.culled, " culled, ", drawn.simplified,
+                                     " simplified)"));
+        printRow("draw commands", concat(drawn.drawCommands * passCount, " per frame (", drawn.drawCommands, " per pass, ",
+                                         passCount, passCount == 1 ? " pass)" : " passes)"));
+    }
     printRow("import ms", fixed(session.loaded.importMs, 1));
     printRow("upload ms", fixed(renderer.uploadMs(), 1));
     const Spread cpuSpread = spreadOf(cpu);

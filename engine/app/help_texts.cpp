@@ -124,6 +124,11 @@ frame (timestamp queries).
 
 Options:
   --frames N            frames to measure after 10 warm-up frames (default 200)
+  --tour FILE           a walk instead of a still view: the head follows the tour
+                        script (engine/display/tour_script.h), one measured frame per
+                        script frame; the view's size and field of view stay the
+                        bench's. Triangles and draw commands are then the most of
+                        any frame
   --size WxH            pixels per eye (default 640x720)
   --samples 1|4, --detail auto|full, --passes MODE, --camera X,Y,Z --look X,Y,Z,
   --eye-distance M, --fov DEGREES, --gpu NAME

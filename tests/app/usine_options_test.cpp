@@ -268,6 +268,22 @@ TEST_CASE("every option of every command is honoured or refused with exit 2", "[
          [&] { CHECK(benchRow(bench({"--eye-distance", "0.5"}), "eyes") != benchRow(benchBase, "eyes")); }},
         {"bench --fov", [&] { CHECK_THAT(benchRow(bench({"--fov", "40"}), "eyes"), Catch::Contains("40.0 degrees wide")); }},
         {"bench --gpu", [&] { refused(bench({"--gpu", "no-such-gpu"}), "no-such-gpu"); }},
+        {"bench --tour",
+         [&] {
+             const fs::path walk = testing::testOutputDirectory() / "options" / "bench-walk.tour";
+             fs::create_directories(walk.parent_path());
+             const std::string script = "frames 3\nat 0 head 2 1.5 4 look 0 1 0\nat 3 head -2 1.5 4 look 0 1 0\n";
+             writeFileBytes(walk, script.data(), script.size());
+             const auto walked = testing::runProgram(
+                 usineProgram(), {"bench", testing::factoryCellModel(), "--size", "32x32", "--tour", walk.string()});
+             const Run run{walked.exitCode, walked.out, walked.err, {}};
+             INFO(run.out << run.err);
+             REQUIRE(run.exitCode == 0);
+             CHECK_THAT(benchRow(run, "frames"), Catch::Contains("3 measured"));
+             CHECK_THAT(benchRow(run, "eyes"), Catch::Contains("left (1.97")); // the walk's first head, not the still view
+             CHECK_THAT(benchRow(run, "triangles"), Catch::Contains("at most"));
+             refused(bench({"--tour", walk.string()}), "leave out --frames"); // bench() passes --frames
+         }},
         // -- texts --
         {"texts --help", [] { CHECK(testing::runProgram(usineProgram(), {"texts", "--help"}).exitCode == 0); }},
         {"texts --language",

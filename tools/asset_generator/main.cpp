@@ -5,8 +5,12 @@
 //   usine-asset-generator OUTPUT_FOLDER --boxes N
 // writes OUTPUT_FOLDER/box_field.gltf and .bin, N boxes (~1.1 kB each), for checks of
 // memory and loading time on large models (never committed).
+//   usine-asset-generator OUTPUT_FOLDER --stress-hall
+// writes OUTPUT_FOLDER/stress_hall.gltf and .bin, the renderer benchmark's hall (see
+// stress_hall.h; never committed).
 #include "box_field.h"
 #include "factory_cell.h"
+#include "stress_hall.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -16,8 +20,9 @@
 
 int main(int argc, char** argv) {
     const bool boxField = argc == 4 && std::string(argv[2]) == "--boxes";
-    if (argc != 2 && !boxField) {
-        std::fprintf(stderr, "usage: usine-asset-generator OUTPUT_FOLDER [--boxes N]\n");
+    const bool stressHall = argc == 3 && std::string(argv[2]) == "--stress-hall";
+    if (argc != 2 && !boxField && !stressHall) {
+        std::fprintf(stderr, "usage: usine-asset-generator OUTPUT_FOLDER [--boxes N | --stress-hall]\n");
         return 2;
     }
     try {
@@ -32,6 +37,16 @@ int main(int argc, char** argv) {
             usine::tools::buildBoxField(writer, static_cast<int>(boxes));
             writer.write(argv[1], "box_field");
             std::printf("wrote %s/box_field.gltf and box_field.bin (%ld boxes)\n", argv[1], boxes);
+            return 0;
+        }
+        if (stressHall) {
+            usine::tools::GltfWriter writer;
+            const usine::tools::StressHallCounts counts = usine::tools::buildStressHall(writer);
+            writer.write(argv[1], "stress_hall");
+            std::printf("wrote %s/stress_hall.gltf and stress_hall.bin: %d parts placed (%d people), %llu triangles "
+                        "placed, %llu unique\n",
+                        argv[1], counts.parts, counts.people, static_cast<unsigned long long>(counts.triangles),
+                        static_cast<unsigned long long>(counts.uniqueTriangles));
             return 0;
         }
         usine::tools::GltfWriter writer;

@@ -66,6 +66,32 @@ void MeshBuilder::cylinderX(const glm::vec3& base, float radius, float length, i
     cylinderAlong(base, {1, 0, 0}, {0, 1, 0}, radius, length, segments, color);
 }
 
+void MeshBuilder::cylinderZ(const glm::vec3& base, float radius, float length, int segments, const glm::vec4& color) {
+    cylinderAlong(base, {0, 0, 1}, {1, 0, 0}, radius, length, segments, color);
+}
+
+void MeshBuilder::sphere(const glm::vec3& centre, const glm::vec3& radii, int segments, int rings,
+                         const glm::vec4& color) {
+    const auto first = static_cast<std::uint32_t>(vertices_.size());
+    for (int ring = 0; ring <= rings; ++ring) {
+        const float polar = 3.14159265359f * float(ring) / float(rings);
+        for (int i = 0; i <= segments; ++i) {
+            const float around = 6.28318530718f * float(i) / float(segments);
+            const glm::vec3 unit{std::sin(polar) * std::cos(around), std::cos(polar), std::sin(polar) * std::sin(around)};
+            // An ellipsoid's normal is the unit direction divided by the radii, normalised.
+            vertices_.push_back({centre + unit * radii, glm::normalize(unit / radii), color});
+        }
+    }
+    const auto row = static_cast<std::uint32_t>(segments + 1);
+    for (int ring = 0; ring < rings; ++ring)
+        for (int i = 0; i < segments; ++i) {
+            const std::uint32_t a = first + std::uint32_t(ring) * row + std::uint32_t(i), b = a + row;
+            // Counter-clockwise seen from outside; no slivers at the poles.
+            if (ring > 0) indices_.insert(indices_.end(), {a, a + 1, b});
+            if (ring < rings - 1) indices_.insert(indices_.end(), {a + 1, b + 1, b});
+        }
+}
+
 void MeshBuilder::floorQuad(float x0, float z0, float x1, float z1, float y, const glm::vec4& color) {
     quad({x0, y, z1}, {x1, y, z1}, {x1, y, z0}, {x0, y, z0}, {0, 1, 0}, color);
 }

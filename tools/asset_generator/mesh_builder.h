@@ -1,4 +1,4 @@
-// Builds simple shapes (boxes, cylinders) into an indexed triangle list with per-vertex
+// Builds simple shapes (boxes, cylinders, spheres) into an indexed triangle list with per-vertex
 // colours: the vocabulary of the generated factory cell.
 #pragma once
 
@@ -22,6 +22,11 @@ public:
     void cylinder(const glm::vec3& base, float radius, float height, int segments, const glm::vec4& color);
     // Cylinder along +X from `base` (conveyor rollers).
     void cylinderX(const glm::vec3& base, float radius, float length, int segments, const glm::vec4& color);
+    // Cylinder along +Z from `base`.
+    void cylinderZ(const glm::vec3& base, float radius, float length, int segments, const glm::vec4& color);
+    // Sphere (or, scaled, an ellipsoid) around `centre`: `segments` around, `rings` from
+    // pole to pole, smooth normals.
+    void sphere(const glm::vec3& centre, const glm::vec3& radii, int segments, int rings, const glm::vec4& color);
     // Flat rectangle facing +Y at height y.
     void floorQuad(float x0, float z0, float x1, float z1, float y, const glm::vec4& color);
 
