@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <malloc.h>
 
 int main(int argc, char** argv) {
     using namespace usine;
@@ -20,6 +21,11 @@ int main(int argc, char** argv) {
     // OpenAL Soft's own "AL lib: (EE)" lines stay quiet unless asked for (our warning
     // says what matters); set before any thread exists, as setenv must be.
     setenv("ALSOFT_LOGLEVEL", "0", 0);
+    // Freed memory stays with the process instead of going back to the kernel: a CPU
+    // Vulkan driver (lavapipe) frees and reallocates its per-frame buffers every frame,
+    // and each return cost page faults and zeroed pages again. Measured on 2CylinderEngine
+    // at 640x720 on lavapipe: the frame from about 60 to 51 ms (benchmarks/README.md).
+    mallopt(M_TRIM_THRESHOLD, 512 << 20);
     const std::string command = argv[1];
     try {
         const std::vector<std::string> words = app::applyLogOptions({argv + 2, argv + argc});

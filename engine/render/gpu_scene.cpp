@@ -35,8 +35,7 @@ InstanceData instanceOf(const glm::mat4& world, bool highlighted) {
 
 } // namespace
 
-GpuScene::GpuScene(GpuContext& context, const scene::Scene& scene, VkDescriptorSetLayout instanceSetLayout,
-                   VkDescriptorSetLayout textureSetLayout)
+GpuScene::GpuScene(GpuContext& context, const scene::Scene& scene, VkDescriptorSetLayout textureSetLayout)
     : context_(context) {
     // Geometry: every primitive of every model, concatenated.
     std::vector<scene::Vertex> vertices;
@@ -133,7 +132,7 @@ GpuScene::GpuScene(GpuContext& context, const scene::Scene& scene, VkDescriptorS
     }
     upload.finish();
 
-    createDescriptors(context, instanceSetLayout, textures_.size());
+    createDescriptors(context, textures_.size());
     std::vector<VkDescriptorSet> textureSets;
     for (const GpuImage& texture : textures_) {
         textureSets.push_back(allocateSet(context.device(), descriptorPool_.get(), textureSetLayout));
@@ -246,18 +245,16 @@ void GpuScene::prepareFrame(const scene::Scene& scene, const FrameView& view, st
 void GpuScene::ensureCapacity(FrameSlot& slot, std::size_t instances) {
     if (slot.capacity >= instances && slot.capacity > 0) return;
     const std::size_t capacity = std::max<std::size_t>({64, instances + instances / 2, slot.capacity * 2});
-    if (capacity * sizeof(InstanceData) > context_.capabilities().maxStorageBufferRange)
-        throw UserError(concat("the scene shows ", instances, " meshes at once; this GPU can place ",
-                               context_.capabilities().maxStorageBufferRange / sizeof(InstanceData)));
     // The slot's last frame is finished (prepareFrame's contract): its buffer can go.
-    slot.instances = createBuffer(context_, capacity * sizeof(InstanceData), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+    // Instances are vertex input at instance rate: a CPU device (lavapipe) reads them once
+    // per instance, where a storage buffer is read per vertex (47 -> 34 ms a frame on
+    // 2CylinderEngine, benchmarks/README.md).
+    slot.instances = createBuffer(context_, capacity * sizeof(InstanceData), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
                                   MemoryUse::Upload);
     slot.capacity = capacity;
-    writeBuffer(context_.device(), slot.set, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, slot.instances.get(), VK_WHOLE_SIZE);
 }
 
-void GpuScene::createDescriptors(GpuContext& context, VkDescriptorSetLayout instanceSetLayout,
-                                 std::size_t textureCount) {
+void GpuScene::createDescriptors(GpuContext& context, std::size_t textureCount) {
     auto samplerInfo = vkStruct<VkSamplerCreateInfo>(VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO);
     samplerInfo.magFilter = VK_FILTER_LINEAR;
     samplerInfo.minFilter = VK_FILTER_LINEAR;
@@ -274,21 +271,17 @@ void GpuScene::createDescriptors(GpuContext& context, VkDescriptorSetLayout inst
     sampler_ = OwnedSampler(context.device(), sampler);
 
     const VkDescriptorPoolSize sizes[] = {
-        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, kFrameSlots},
         {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, static_cast<std::uint32_t>(std::max<std::size_t>(textureCount, 1))},
     };
     auto poolInfo = vkStruct<VkDescriptorPoolCreateInfo>(VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO);
-    poolInfo.maxSets = static_cast<std::uint32_t>(textureCount + kFrameSlots);
-    poolInfo.poolSizeCount = 2;
+    poolInfo.maxSets = static_cast<std::uint32_t>(std::max<std::size_t>(textureCount, 1));
+    poolInfo.poolSizeCount = 1;
     poolInfo.pPoolSizes = sizes;
     VkDescriptorPool pool;
     VK_CHECK(vkCreateDescriptorPool(context.device(), &poolInfo, nullptr, &pool));
     descriptorPool_ = OwnedDescriptorPool(context.device(), pool);
 
-    for (FrameSlot& slot : slots_) {
-        slot.set = allocateSet(context.device(), pool, instanceSetLayout);
-        ensureCapacity(slot, 0);
-    }
+    for (FrameSlot& slot : slots_) ensureCapacity(slot, 0);
 }
 
 } // namespace usine::render

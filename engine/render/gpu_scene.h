@@ -71,10 +71,8 @@ public:
     // Added to the lit colour of highlighted nodes (linear).
     static constexpr glm::vec3 kHighlightTint{0.30f, 0.22f, 0.02f};
 
-    // `instanceSetLayout` has one storage buffer (binding 0, vertex stage);
-    // `textureSetLayout` one combined image sampler (binding 0, fragment stage).
-    GpuScene(gpu::GpuContext& context, const scene::Scene& scene, VkDescriptorSetLayout instanceSetLayout,
-             VkDescriptorSetLayout textureSetLayout);
+    // `textureSetLayout` has one combined image sampler (binding 0, fragment stage).
+    GpuScene(gpu::GpuContext& context, const scene::Scene& scene, VkDescriptorSetLayout textureSetLayout);
 
     // Writes frame slot `slot`'s instances and builds its draw list. The slot's previous
     // frame must be finished on the GPU.
@@ -82,7 +80,8 @@ public:
 
     VkBuffer vertexBuffer() const { return vertices_.get(); }
     VkBuffer indexBuffer() const { return indices_.get(); }
-    VkDescriptorSet instanceSet(std::uint32_t slot) const { return slots_[slot].set; }
+    // The slot's instances (InstanceData), vertex input at instance rate.
+    VkBuffer instanceBuffer(std::uint32_t slot) const { return slots_[slot].instances.get(); }
     const std::vector<DrawCommand>& draws() const { return draws_; }
     const std::vector<GpuMaterial>& materials() const { return materials_; }
     const GpuSceneStats& stats() const { return stats_; }
@@ -98,10 +97,9 @@ private:
     struct FrameSlot {
         gpu::GpuBuffer instances;
         std::size_t capacity = 0; // instances
-        VkDescriptorSet set = VK_NULL_HANDLE;
     };
 
-    void createDescriptors(gpu::GpuContext& context, VkDescriptorSetLayout instanceSetLayout, std::size_t textureCount);
+    void createDescriptors(gpu::GpuContext& context, std::size_t textureCount);
     void ensureCapacity(FrameSlot& slot, std::size_t instances);
 
     gpu::GpuContext& context_;

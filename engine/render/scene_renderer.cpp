@@ -21,14 +21,13 @@ SceneRenderer::SceneRenderer(GpuContext& context, VkFormat colorFormat, VkFormat
     const VkDevice device = context.device();
     frameLayout_ = singleBindingLayout(device, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
                                        VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT);
-    instanceLayout_ = singleBindingLayout(device, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_VERTEX_BIT);
     textureLayout_ = singleBindingLayout(device, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT);
 
-    const VkDescriptorSetLayout setLayouts[] = {frameLayout_.get(), instanceLayout_.get(), textureLayout_.get()};
+    const VkDescriptorSetLayout setLayouts[] = {frameLayout_.get(), textureLayout_.get()};
     const VkPushConstantRange pushRange{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                                         kDrawConstantsSize};
     auto layoutInfo = vkStruct<VkPipelineLayoutCreateInfo>(VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO);
-    layoutInfo.setLayoutCount = 3;
+    layoutInfo.setLayoutCount = 2;
     layoutInfo.pSetLayouts = setLayouts;
     layoutInfo.pushConstantRangeCount = 1;
     layoutInfo.pPushConstantRanges = &pushRange;
@@ -42,12 +41,17 @@ SceneRenderer::SceneRenderer(GpuContext& context, VkFormat colorFormat, VkFormat
     OwnedShaderModule untexturedFragment = createShaderModule(device, shaders::meshUntexturedFragment());
     GraphicsPipelineDescription description;
     description.layout = pipelineLayout;
-    description.vertexBindings = {{0, sizeof(scene::Vertex), VK_VERTEX_INPUT_RATE_VERTEX}};
+    description.vertexBindings = {{0, sizeof(scene::Vertex), VK_VERTEX_INPUT_RATE_VERTEX},
+                                  {1, sizeof(InstanceData), VK_VERTEX_INPUT_RATE_INSTANCE}};
     description.vertexAttributes = {
         {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, position)},
         {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, normal)},
         {2, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(scene::Vertex, uv)},
         {3, 0, VK_FORMAT_R8G8B8A8_UNORM, offsetof(scene::Vertex, color)},
+        {5, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(InstanceData, rows[0])},
+        {6, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(InstanceData, rows[1])},
+        {7, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(InstanceData, rows[2])},
+        {8, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(InstanceData, tint)},
     };
     description.colorFormat = colorFormat;
     description.depthFormat = depthFormat;
@@ -87,11 +91,11 @@ void SceneRenderer::draw(VkCommandBuffer commands, const GpuScene& scene, VkExte
     vkCmdSetScissor(commands, 0, 1, &scissor);
     vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS,
                       scene.draws().front().textured ? texturedPipeline_.get() : untexturedPipeline_.get());
-    const VkDescriptorSet sets[] = {slots_.at(slot).set, scene.instanceSet(slot)};
-    vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 2, sets, 0, nullptr);
-    const VkBuffer vertexBuffer = scene.vertexBuffer();
-    const VkDeviceSize zero = 0;
-    vkCmdBindVertexBuffers(commands, 0, 1, &vertexBuffer, &zero);
+    vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 1, &slots_.at(slot).set,
+                            0, nullptr);
+    const VkBuffer vertexBuffers[] = {scene.vertexBuffer(), scene.instanceBuffer(slot)};
+    const VkDeviceSize zeros[] = {0, 0};
+    vkCmdBindVertexBuffers(commands, 0, 2, vertexBuffers, zeros);
     vkCmdBindIndexBuffer(commands, scene.indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
 
     // Draws come sorted by pipeline, culling state, then material: each changes rarely.
@@ -115,7 +119,7 @@ void SceneRenderer::draw(VkCommandBuffer commands, const GpuScene& scene, VkExte
         if (draw.material != boundMaterial) {
             const GpuMaterial& material = scene.materials()[draw.material];
             if (material.textureSet && material.textureSet != boundTexture) {
-                vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 2, 1,
+                vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 1, 1,
                                         &material.textureSet, 0, nullptr);
                 boundTexture = material.textureSet;
             }

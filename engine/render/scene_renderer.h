@@ -23,7 +23,6 @@ public:
     SceneRenderer(gpu::GpuContext& context, VkFormat colorFormat, VkFormat depthFormat, VkSampleCountFlagBits samples,
                   StereoPasses passes);
 
-    VkDescriptorSetLayout instanceSetLayout() const { return instanceLayout_.get(); }
     VkDescriptorSetLayout textureSetLayout() const { return textureLayout_.get(); }
     // The per-frame uniforms (set 0), shared with the panel pipeline.
     VkDescriptorSetLayout frameSetLayout() const { return frameLayout_.get(); }
@@ -38,7 +37,6 @@ public:
 
 private:
     gpu::OwnedDescriptorSetLayout frameLayout_;
-    gpu::OwnedDescriptorSetLayout instanceLayout_;
     gpu::OwnedDescriptorSetLayout textureLayout_;
     gpu::OwnedPipelineLayout pipelineLayout_;
     gpu::OwnedPipeline texturedPipeline_;

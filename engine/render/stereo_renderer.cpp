@@ -29,7 +29,7 @@ StereoRenderer::StereoRenderer(GpuContext& context, const scene::Scene& scene, c
               settings.passes.value_or(preferredStereoPasses(context.capabilities())), settings.keepDepth),
       renderer_(context, StereoTarget::kColorFormat, StereoTarget::kDepthFormat, target_.samples(), target_.passes()) {
     Stopwatch upload;
-    gpuScene_ = std::make_unique<GpuScene>(context, scene, renderer_.instanceSetLayout(), renderer_.textureSetLayout());
+    gpuScene_ = std::make_unique<GpuScene>(context, scene, renderer_.textureSetLayout());
     uploadMs_ = upload.elapsedMs();
 
     auto poolInfo = vkStruct<VkCommandPoolCreateInfo>(VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO);

@@ -7,7 +7,7 @@
 
 #ifndef UNTEXTURED
 // Untextured materials use the variant built with UNTEXTURED: no texture fetch at all.
-layout(set = 2, binding = 0) uniform sampler2D baseColorTexture;
+layout(set = 1, binding = 0) uniform sampler2D baseColorTexture;
 #endif
 
 #include "draw_constants.glsl"

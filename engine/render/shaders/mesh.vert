@@ -5,11 +5,6 @@
 #extension GL_GOOGLE_include_directive : require
 #include "frame_data.glsl"
 
-struct Instance {
-    vec4 rows[3]; // the first three rows of an affine model matrix
-    vec4 tint;    // rgb added to the lit colour (highlight)
-};
-layout(set = 1, binding = 0, std430) readonly buffer Instances { Instance instances[]; };
 
 #include "draw_constants.glsl"
 
@@ -17,6 +12,12 @@ layout(location = 0) in vec3 inPosition;
 layout(location = 1) in vec3 inNormal;
 layout(location = 2) in vec2 inUv;
 layout(location = 3) in vec4 inColor;
+// Per instance (vertex input at instance rate, render/frame_uniforms.h's InstanceData):
+// the first three rows of an affine model matrix, and rgb added to the lit colour.
+layout(location = 5) in vec4 inRow0;
+layout(location = 6) in vec4 inRow1;
+layout(location = 7) in vec4 inRow2;
+layout(location = 8) in vec4 inTint;
 
 layout(location = 0) out vec3 outWorldPosition;
 layout(location = 1) out vec3 outNormal;
@@ -27,17 +28,16 @@ layout(location = 2) out vec4 outColor;
 layout(location = 3) flat out vec3 outTint;
 
 void main() {
-    Instance instance = instances[gl_InstanceIndex];
     vec4 position = vec4(inPosition, 1.0);
-    vec4 world = vec4(dot(instance.rows[0], position), dot(instance.rows[1], position),
-                      dot(instance.rows[2], position), 1.0);
+    vec4 world = vec4(dot(inRow0, position), dot(inRow1, position),
+                      dot(inRow2, position), 1.0);
     // Normals go through the cofactor matrix of the upper 3x3 (the inverse transpose up
     // to a scale, which the fragment shader normalises away): right under non-uniform
     // scale, with no second matrix per instance. A mirroring matrix (negative
     // determinant) would turn them inwards: its sign puts them back.
-    vec3 c0 = vec3(instance.rows[0].x, instance.rows[1].x, instance.rows[2].x);
-    vec3 c1 = vec3(instance.rows[0].y, instance.rows[1].y, instance.rows[2].y);
-    vec3 c2 = vec3(instance.rows[0].z, instance.rows[1].z, instance.rows[2].z);
+    vec3 c0 = vec3(inRow0.x, inRow1.x, inRow2.x);
+    vec3 c1 = vec3(inRow0.y, inRow1.y, inRow2.y);
+    vec3 c2 = vec3(inRow0.z, inRow1.z, inRow2.z);
     mat3 cofactor = mat3(cross(c1, c2), cross(c2, c0), cross(c0, c1));
     float handedness = dot(c0, cross(c1, c2)) < 0.0 ? -1.0 : 1.0;
     outWorldPosition = world.xyz;
@@ -46,6 +46,6 @@ void main() {
     outUv = inUv;
 #endif
     outColor = inColor;
-    outTint = instance.tint.rgb;
+    outTint = inTint.rgb;
     gl_Position = frame.viewProjection[gl_ViewIndex + draw.firstEye] * world;
 }
