@@ -116,7 +116,7 @@ int benchCommand(const std::vector<std::string>& words) {
     std::printf("usine bench: %s\n", arguments.positional()[0].c_str());
     printRow("device", concat(gpuInfo.name, " (", gpu::deviceTypeName(gpuInfo.type), ")"));
     printRow("view", concat("2 x ", extent.width, "x", extent.height, ", ", renderer.samplesText(), ", ", renderer.detailText(), ", ",
-                            render::describe(renderer.passes())));
+                            renderer.shadowText(), ", ", render::describe(renderer.passes())));
     const render::StereoCamera camera = cameraAt(0);
     const glm::vec3 left = camera.eyes[0].pose.position, right = camera.eyes[1].pose.position;
     const glm::vec3 ahead = camera.eyes[0].pose.orientation * glm::vec3(0, 0, -1);
@@ -147,6 +147,8 @@ int benchCommand(const std::vector<std::string>& words) {
         printRow("draw commands", concat(drawn.drawCommands * passCount, " per frame (", drawn.drawCommands, " per pass, ",
                                          passCount, passCount == 1 ? " pass)" : " passes)"));
     }
+    printRow("shadow map", concat(drawn.shadowTriangles, " triangles, ", drawn.shadowDrawCommands,
+                                  " draw commands (last frame; casters at the shadow texel's level of detail)"));
     printRow("import ms", fixed(session.loaded.importMs, 1));
     printRow("upload ms", fixed(renderer.uploadMs(), 1));
     const Spread cpuSpread = spreadOf(cpu);

@@ -14,7 +14,7 @@ namespace usine::app {
 
 const std::set<std::string> kViewValueOptions = {"--size",  "--eye-distance", "--camera",  "--look",
                                                  "--fov",   "--gpu",          "--samples", "--passes",
-                                                 "--detail"};
+                                                 "--detail", "--shadows"};
 
 LoadedModel loadModel(const std::filesystem::path& path) {
     Stopwatch watch;
@@ -48,6 +48,11 @@ render::RenderSettings renderSettings(const Arguments& arguments) {
         const long long samples = arguments.integer("--samples", 4, 1, 4);
         if (samples != 1 && samples != 4) throw UserError("--samples wants 1 or 4");
         settings.samples = samples == 4 ? VK_SAMPLE_COUNT_4_BIT : VK_SAMPLE_COUNT_1_BIT;
+    }
+    if (arguments.has("--shadows")) {
+        const std::string shadows = arguments.text("--shadows", "");
+        if (shadows != "on" && shadows != "off") throw UserError("--shadows wants on or off");
+        settings.shadows = shadows == "on";
     }
     const std::string detail = arguments.text("--detail", "auto");
     if (detail == "full")

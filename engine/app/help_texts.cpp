@@ -52,6 +52,8 @@ Options:
                         device such as lavapipe, where 4 costs about 3.6 times more)
   --detail auto|full    auto (default): parts far away drawn simpler, never more than
                         a pixel off; full: every triangle, always
+  --shadows on|off      the sun's shadows (default: on on a graphics card, off on a
+                        CPU device, where they double the frame)
   --passes MODE         auto (default), multiview (both eyes in one pass) or per-eye
                         (one pass per eye; auto picks it only on drivers that get
                         multiview wrong, such as Mesa's lavapipe 22.3)
@@ -98,7 +100,7 @@ Options:
   --headset-wait S      without --mode: seconds to wait for a headset (default 10)
   --size WxH            headless: pixels per eye (default: the tour's); window: its
                         size (default 1280x720)
-  --samples 1|4, --detail auto|full, --passes MODE, --gpu NAME
+  --samples 1|4, --detail auto|full, --shadows on|off, --passes MODE, --gpu NAME
                         as for usine render
   --verbose, --quiet    more or fewer lines (see usine --help)
 )";
@@ -130,7 +132,8 @@ Options:
                         bench's. Triangles and draw commands are then the most of
                         any frame
   --size WxH            pixels per eye (default 640x720)
-  --samples 1|4, --detail auto|full, --passes MODE, --camera X,Y,Z --look X,Y,Z,
+  --samples 1|4, --detail auto|full, --shadows on|off, --passes MODE,
+  --camera X,Y,Z --look X,Y,Z,
   --eye-distance M, --fov DEGREES, --gpu NAME
                         as for usine render
   --verbose, --quiet    more or fewer lines (see usine --help)

@@ -41,6 +41,7 @@ int renderCommand(const std::vector<std::string>& words) {
                      renderer.sceneStats().bytesUploaded >> 10, " KiB"));
     const render::FrameTiming timing = renderer.renderFrame(session.camera);
     log::info(concat("rendered 2 x ", extent.width, "x", extent.height, " (", renderer.samplesText(), ", ", renderer.detailText(), ", ",
+                     renderer.shadowText(), ", ",
                      render::describe(renderer.passes()), ") in ", fixed(timing.totalMs, 1), " ms",
                      timing.gpuMs ? concat(" (GPU ", fixed(*timing.gpuMs, 2), " ms)") : std::string()));
 

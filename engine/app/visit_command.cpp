@@ -374,7 +374,8 @@ bool runFrames(display::Display& display, scene::Scene& scene, const HandModels&
     settings.keepDepth = display.wantsDepth();
     render::StereoRenderer renderer(display.gpu(), scene, settings);
     log::info(concat("drawing 2 x ", settings.eyeExtent.width, "x", settings.eyeExtent.height, ", ",
-                     renderer.samplesText(), ", ", renderer.detailText(), ", ", render::describe(renderer.passes()), ", on ",
+                     renderer.samplesText(), ", ", renderer.detailText(), ", ", renderer.shadowText(), ", ",
+                     render::describe(renderer.passes()), ", on ",
                      display.gpu().capabilities().name));
     const float farZ = std::max(100.0f, scene.bounds().radius() * 4.0f);
     // 5 cm suits a plant seen at human scale; a model a few centimetres across (a part

@@ -44,6 +44,11 @@ OwnedPipeline createGraphicsPipeline(VkDevice device, const GraphicsPipelineDesc
     raster.cullMode = d.cullMode;
     raster.frontFace = VK_FRONT_FACE_COUNTER_CLOCKWISE;
     raster.lineWidth = 1.0f;
+    if (d.depthBiasConstant != 0 || d.depthBiasSlope != 0) {
+        raster.depthBiasEnable = VK_TRUE;
+        raster.depthBiasConstantFactor = d.depthBiasConstant;
+        raster.depthBiasSlopeFactor = d.depthBiasSlope;
+    }
 
     auto multisample = vkStruct<VkPipelineMultisampleStateCreateInfo>(VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO);
     multisample.rasterizationSamples = d.samples;
@@ -66,7 +71,7 @@ OwnedPipeline createGraphicsPipeline(VkDevice device, const GraphicsPipelineDesc
         blendAttachment.alphaBlendOp = VK_BLEND_OP_ADD;
     }
     auto blend = vkStruct<VkPipelineColorBlendStateCreateInfo>(VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO);
-    blend.attachmentCount = 1;
+    blend.attachmentCount = d.colorFormat != VK_FORMAT_UNDEFINED ? 1 : 0;
     blend.pAttachments = &blendAttachment;
 
     const VkDynamicState dynamicStates[] = {VK_DYNAMIC_STATE_VIEWPORT, VK_DYNAMIC_STATE_SCISSOR,
@@ -77,12 +82,12 @@ OwnedPipeline createGraphicsPipeline(VkDevice device, const GraphicsPipelineDesc
 
     auto rendering = vkStruct<VkPipelineRenderingCreateInfo>(VK_STRUCTURE_TYPE_PIPELINE_RENDERING_CREATE_INFO);
     rendering.viewMask = d.viewMask;
-    rendering.colorAttachmentCount = 1;
+    rendering.colorAttachmentCount = d.colorFormat != VK_FORMAT_UNDEFINED ? 1 : 0;
     rendering.pColorAttachmentFormats = &d.colorFormat;
     rendering.depthAttachmentFormat = d.depthFormat;
 
     auto info = vkStruct<VkGraphicsPipelineCreateInfo>(VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO, &rendering);
-    info.stageCount = 2;
+    info.stageCount = d.fragmentShader ? 2 : 1;
     info.pStages = stages;
     info.pVertexInputState = &vertexInput;
     info.pInputAssemblyState = &inputAssembly;

@@ -15,10 +15,10 @@ OwnedShaderModule createShaderModule(VkDevice device, std::span<const std::uint3
 struct GraphicsPipelineDescription {
     VkPipelineLayout layout = VK_NULL_HANDLE;
     VkShaderModule vertexShader = VK_NULL_HANDLE;
-    VkShaderModule fragmentShader = VK_NULL_HANDLE;
+    VkShaderModule fragmentShader = VK_NULL_HANDLE; // null: depth only (a shadow map)
     std::vector<VkVertexInputBindingDescription> vertexBindings;
     std::vector<VkVertexInputAttributeDescription> vertexAttributes;
-    VkFormat colorFormat = VK_FORMAT_UNDEFINED;
+    VkFormat colorFormat = VK_FORMAT_UNDEFINED; // undefined: no colour attachment
     VkFormat depthFormat = VK_FORMAT_UNDEFINED;
     VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_1_BIT;
     std::uint32_t viewMask = 0; // 0b11: both eyes
@@ -28,6 +28,9 @@ struct GraphicsPipelineDescription {
     bool dynamicCulling = false;
     VkCompareOp depthCompare = VK_COMPARE_OP_GREATER_OR_EQUAL; // reversed depth
     bool depthWrite = true;
+    // Depth pushed away by a constant and by the slope (shadow maps: no self-shadowing).
+    float depthBiasConstant = 0;
+    float depthBiasSlope = 0;
     // Blends by the fragment's alpha (text edges, see-through panels); off: replaces.
     bool alphaBlend = false;
 };

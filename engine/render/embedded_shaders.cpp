@@ -15,6 +15,9 @@ const std::uint32_t kMeshUntexturedVertex[] =
 const std::uint32_t kMeshUntexturedFragment[] =
 #include "mesh_untextured.frag.inc"
     ;
+const std::uint32_t kShadowVertex[] =
+#include "shadow.vert.inc"
+    ;
 const std::uint32_t kPanelVertex[] =
 #include "panel.vert.inc"
     ;
@@ -23,6 +26,7 @@ const std::uint32_t kPanelFragment[] =
     ;
 } // namespace
 
+std::span<const std::uint32_t> shadowVertex() { return kShadowVertex; }
 std::span<const std::uint32_t> panelVertex() { return kPanelVertex; }
 std::span<const std::uint32_t> panelFragment() { return kPanelFragment; }
 std::span<const std::uint32_t> meshVertex() { return kMeshVertex; }

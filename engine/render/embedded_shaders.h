@@ -11,6 +11,7 @@ std::span<const std::uint32_t> meshFragment();
 // For materials without a texture: no texture coordinates, no sampling.
 std::span<const std::uint32_t> meshUntexturedVertex();
 std::span<const std::uint32_t> meshUntexturedFragment();
+std::span<const std::uint32_t> shadowVertex();
 std::span<const std::uint32_t> panelVertex();
 std::span<const std::uint32_t> panelFragment();
 

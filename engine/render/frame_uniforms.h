@@ -14,8 +14,10 @@ struct FrameUniforms {
     glm::vec4 sunColor;
     glm::vec4 skyAmbient;
     glm::vec4 groundAmbient;
+    glm::mat4 shadowViewProjection{1}; // scene::ShadowView::viewProjection
+    glm::vec4 shadowParams{0};         // x: 1 when shadows are drawn; y: texel size; z: 1 / map size
 };
-static_assert(sizeof(FrameUniforms) == 2 * 64 + 6 * 16);
+static_assert(sizeof(FrameUniforms) == 3 * 64 + 7 * 16);
 
 // One placed mesh: its affine transform as three rows (the shader derives the normal
 // transform from them) and a colour added to highlight it.

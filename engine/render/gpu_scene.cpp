@@ -26,6 +26,11 @@ std::span<const std::uint8_t> bytesOf(const auto& vector) {
     return {reinterpret_cast<const std::uint8_t*>(vector.data()), vector.size() * sizeof(vector[0])};
 }
 
+// The node's largest stretch.
+float scaleOf(const glm::mat4& world) {
+    return std::max({glm::length(glm::vec3(world[0])), glm::length(glm::vec3(world[1])), glm::length(glm::vec3(world[2]))});
+}
+
 InstanceData instanceOf(const glm::mat4& world, bool highlighted) {
     InstanceData data;
     for (int row = 0; row < 3; ++row) data.rows[row] = glm::vec4(world[0][row], world[1][row], world[2][row], world[3][row]);
@@ -149,9 +154,8 @@ GpuScene::GpuScene(GpuContext& context, const scene::Scene& scene, VkDescriptorS
     stats_.bytesUploaded = upload.bytesUploaded();
 }
 
-std::uint32_t GpuScene::levelFor(const std::vector<MeshLevel>& levels, const scene::Bounds& box,
-                                 const glm::mat4& world, const FrameView& view) const {
-    if (levels.size() == 1 || view.maxPixelError <= 0) return 0;
+float GpuScene::allowedError(const scene::Bounds& box, const glm::mat4& world, const FrameView& view) {
+    if (view.maxPixelError <= 0) return 0;
     // The nearest any eye is to the part's box: its closest point is where an error shows most.
     float distance = std::numeric_limits<float>::max();
     for (const glm::vec3& eye : view.eyes)
@@ -164,20 +168,19 @@ std::uint32_t GpuScene::levelFor(const std::vector<MeshLevel>& levels, const sce
     if (along > 0 && squared > 0) tangentSquared = std::min(tangentSquared, (squared - along * along) / (along * along));
     const float pixelsPerUnit = view.pixelsPerTangent * (1 + tangentSquared) / distance;
     // The node's largest stretch turns the mesh's error into world units.
-    const float scale = std::max({glm::length(glm::vec3(world[0])), glm::length(glm::vec3(world[1])),
-                                  glm::length(glm::vec3(world[2]))});
+    return view.maxPixelError / (pixelsPerUnit * scaleOf(world));
+}
+
+std::uint32_t GpuScene::coarsestWithin(const std::vector<MeshLevel>& levels, float error) {
     for (std::size_t level = levels.size(); level-- > 1;)
-        if (levels[level].error * scale * pixelsPerUnit <= view.maxPixelError) return static_cast<std::uint32_t>(level);
+        if (levels[level].error <= error) return static_cast<std::uint32_t>(level);
     return 0;
 }
 
-void GpuScene::prepareFrame(const scene::Scene& scene, const FrameView& view, std::uint32_t slotIndex) {
-    if (scene.models().size() != uploadedModels_)
-        throw SystemError("GpuScene: models were added to the scene after it was uploaded");
-    frameStats_ = {};
+void GpuScene::collect(const scene::Scene& scene, const scene::Frustum& frustum, const FrameView& view,
+                       float shadowTexel) {
     for (std::uint32_t bucket : filledBuckets_) buckets_[bucket].clear();
     filledBuckets_.clear();
-
     // Depth first from the roots; a hidden node hides everything below it, a highlighted
     // one highlights it (a whole machine lights up).
     stack_.clear();
@@ -191,31 +194,35 @@ void GpuScene::prepareFrame(const scene::Scene& scene, const FrameView& view, st
         for (scene::NodeId child : scene.children(id)) stack_.push_back({child, highlighted});
         if (node.mesh < 0) continue;
         const scene::Bounds box = scene.meshWorldBounds(id);
-        if (!view.frustum.mayContain(box)) {
-            ++frameStats_.culled;
+        if (!frustum.mayContain(box)) {
+            if (shadowTexel == 0) ++frameStats_.culled;
             continue;
         }
         const glm::mat4& world = scene.world(id);
         const bool mirrored = glm::determinant(glm::mat3(world)) < 0;
         const std::uint32_t mesh =
             firstMeshOfModel_[static_cast<std::size_t>(node.model)] + static_cast<std::uint32_t>(node.mesh);
-        const std::uint32_t level = levelFor(meshLevels_[mesh], box, world, view);
-        frameStats_.simplified += level > 0;
+        // Eyes: within a pixel where the part is seen. Shadow map: within a shadow texel,
+        // or a pixel where that is coarser (a shadow shows no more detail than its caster).
+        const float allowed = allowedError(box, world, view);
+        const std::uint32_t level = coarsestWithin(
+            meshLevels_[mesh], shadowTexel > 0 && view.maxPixelError > 0 ? std::max(allowed, shadowTexel / scaleOf(world)) : allowed);
+        if (shadowTexel == 0) {
+            frameStats_.simplified += level > 0;
+            ++frameStats_.instances;
+        }
         const std::uint32_t bucket = (mesh * kLevelSlots + level) * 2 + mirrored;
         if (buckets_[bucket].empty()) filledBuckets_.push_back(bucket);
         buckets_[bucket].push_back(instanceOf(world, highlighted));
-        ++frameStats_.instances;
     }
+}
 
+void GpuScene::emit(std::vector<DrawCommand>& draws, std::uint64_t& triangles) {
     // One contiguous range per bucket; every primitive of the mesh draws that range.
-    FrameSlot& slot = slots_[slotIndex];
-    ensureCapacity(slot, frameStats_.instances);
-    auto* out = static_cast<InstanceData*>(slot.instances.mapped());
-    std::uint32_t written = 0;
-    draws_.clear();
     for (std::uint32_t bucket : filledBuckets_) {
         const std::vector<InstanceData>& copies = buckets_[bucket];
-        std::memcpy(out + written, copies.data(), copies.size() * sizeof(InstanceData));
+        const auto first = static_cast<std::uint32_t>(staging_.size());
+        staging_.insert(staging_.end(), copies.begin(), copies.end());
         const std::uint32_t mesh = bucket / 2 / kLevelSlots, level = bucket / 2 % kLevelSlots;
         for (const PrimitiveRange& range : meshLevels_[mesh][level].primitives) {
             const GpuMaterial& material = materials_[range.material];
@@ -227,19 +234,42 @@ void GpuScene::prepareFrame(const scene::Scene& scene, const FrameView& view, st
             draw.indexCount = range.indexCount;
             draw.firstIndex = range.firstIndex;
             draw.vertexOffset = range.vertexOffset;
-            draw.firstInstance = written;
+            draw.firstInstance = first;
             draw.instanceCount = static_cast<std::uint32_t>(copies.size());
-            draws_.push_back(draw);
-            frameStats_.triangles += std::uint64_t(range.indexCount / 3) * copies.size();
+            draws.push_back(draw);
+            triangles += std::uint64_t(range.indexCount / 3) * copies.size();
         }
-        written += static_cast<std::uint32_t>(copies.size());
     }
+}
+
+void GpuScene::prepareFrame(const scene::Scene& scene, const FrameView& view, std::uint32_t slotIndex,
+                            const scene::ShadowView* shadow) {
+    if (scene.models().size() != uploadedModels_)
+        throw SystemError("GpuScene: models were added to the scene after it was uploaded");
+    frameStats_ = {};
+    staging_.clear();
+    draws_.clear();
+    collect(scene, view.frustum, view, 0);
+    emit(draws_, frameStats_.triangles);
     // Fewer state changes: pipeline first, then culling state, then material.
     std::sort(draws_.begin(), draws_.end(), [](const DrawCommand& a, const DrawCommand& b) {
         return std::tie(a.textured, a.cullBack, a.mirrored, a.material, a.firstIndex) <
                std::tie(b.textured, b.cullBack, b.mirrored, b.material, b.firstIndex);
     });
     frameStats_.drawCommands = static_cast<std::uint32_t>(draws_.size());
+
+    // The sun's casters: whatever lies in the shadow map's box, in view or not, at the
+    // simplest level within a shadow texel; one pipeline, no material.
+    shadowDraws_.clear();
+    if (shadow && !shadow->empty) {
+        collect(scene, shadow->casters, view, shadow->texelSize);
+        emit(shadowDraws_, frameStats_.shadowTriangles);
+        frameStats_.shadowDrawCommands = static_cast<std::uint32_t>(shadowDraws_.size());
+    }
+
+    FrameSlot& slot = slots_[slotIndex];
+    ensureCapacity(slot, staging_.size());
+    std::memcpy(slot.instances.mapped(), staging_.data(), staging_.size() * sizeof(InstanceData));
 }
 
 void GpuScene::ensureCapacity(FrameSlot& slot, std::size_t instances) {

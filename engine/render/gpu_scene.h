@@ -17,6 +17,7 @@
 #include "render/frame_view.h"
 #include "scene/frustum.h"
 #include "scene/scene.h"
+#include "scene/shadow_fit.h"
 
 #include <array>
 #include <cstdint>
@@ -63,6 +64,8 @@ struct FrameDrawStats {
     std::uint32_t instances = 0;    // placed meshes drawn
     std::uint32_t culled = 0;       // placed meshes shown but out of view
     std::uint32_t simplified = 0;   // placed meshes drawn at a simpler level of detail
+    std::uint64_t shadowTriangles = 0;    // drawn into the sun's shadow map
+    std::uint32_t shadowDrawCommands = 0;
 };
 
 class GpuScene {
@@ -74,15 +77,18 @@ public:
     // `textureSetLayout` has one combined image sampler (binding 0, fragment stage).
     GpuScene(gpu::GpuContext& context, const scene::Scene& scene, VkDescriptorSetLayout textureSetLayout);
 
-    // Writes frame slot `slot`'s instances and builds its draw list. The slot's previous
-    // frame must be finished on the GPU.
-    void prepareFrame(const scene::Scene& scene, const FrameView& view, std::uint32_t slot);
+    // Writes frame slot `slot`'s instances and builds its draw lists: the eyes', and with
+    // `shadow` (not empty) the sun's casters. The slot's previous frame must be finished
+    // on the GPU.
+    void prepareFrame(const scene::Scene& scene, const FrameView& view, std::uint32_t slot,
+                      const scene::ShadowView* shadow = nullptr);
 
     VkBuffer vertexBuffer() const { return vertices_.get(); }
     VkBuffer indexBuffer() const { return indices_.get(); }
     // The slot's instances (InstanceData), vertex input at instance rate.
     VkBuffer instanceBuffer(std::uint32_t slot) const { return slots_[slot].instances.get(); }
     const std::vector<DrawCommand>& draws() const { return draws_; }
+    const std::vector<DrawCommand>& shadowDraws() const { return shadowDraws_; }
     const std::vector<GpuMaterial>& materials() const { return materials_; }
     const GpuSceneStats& stats() const { return stats_; }
     const FrameDrawStats& frameStats() const { return frameStats_; }
@@ -117,8 +123,16 @@ private:
         std::vector<PrimitiveRange> primitives;
     };
     static constexpr std::uint32_t kLevelSlots = 17; // full detail + kMaxDetailLevelsPerPrimitive
-    std::uint32_t levelFor(const std::vector<MeshLevel>& levels, const scene::Bounds& box, const glm::mat4& world,
-                           const FrameView& view) const;
+    // The largest error (in the mesh's own units) a level may make for the eyes: a pixel
+    // where the part is seen; 0 for full detail.
+    static float allowedError(const scene::Bounds& box, const glm::mat4& world, const FrameView& view);
+    static std::uint32_t coarsestWithin(const std::vector<MeshLevel>& levels, float error);
+    // Fills the buckets with the shown meshes inside `frustum`, at the eyes' level of
+    // detail (`shadowTexel` 0) or the shadow map's (within a texel of that size, or the
+    // eyes' level where coarser).
+    void collect(const scene::Scene& scene, const scene::Frustum& frustum, const FrameView& view, float shadowTexel);
+    // Appends the buckets' instances to the staging array and their draws to `draws`.
+    void emit(std::vector<DrawCommand>& draws, std::uint64_t& triangles);
 
     std::vector<std::uint32_t> firstMeshOfModel_;  // global mesh index of each model's mesh 0
     std::vector<std::vector<MeshLevel>> meshLevels_; // [global mesh][level]
@@ -129,6 +143,8 @@ private:
     std::vector<std::uint32_t> filledBuckets_;
     std::vector<std::pair<scene::NodeId, bool>> stack_; // node, highlighted from above
     std::vector<DrawCommand> draws_;
+    std::vector<DrawCommand> shadowDraws_;
+    std::vector<InstanceData> staging_; // the frame's instances, eyes' then shadow's
     GpuSceneStats stats_;
     FrameDrawStats frameStats_;
 };

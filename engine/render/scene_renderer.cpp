@@ -22,12 +22,13 @@ SceneRenderer::SceneRenderer(GpuContext& context, VkFormat colorFormat, VkFormat
     frameLayout_ = singleBindingLayout(device, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
                                        VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT);
     textureLayout_ = singleBindingLayout(device, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT);
+    shadowLayout_ = singleBindingLayout(device, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, VK_SHADER_STAGE_FRAGMENT_BIT);
 
-    const VkDescriptorSetLayout setLayouts[] = {frameLayout_.get(), textureLayout_.get()};
+    const VkDescriptorSetLayout setLayouts[] = {frameLayout_.get(), textureLayout_.get(), shadowLayout_.get()};
     const VkPushConstantRange pushRange{VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
                                         kDrawConstantsSize};
     auto layoutInfo = vkStruct<VkPipelineLayoutCreateInfo>(VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO);
-    layoutInfo.setLayoutCount = 2;
+    layoutInfo.setLayoutCount = 3;
     layoutInfo.pSetLayouts = setLayouts;
     layoutInfo.pushConstantRangeCount = 1;
     layoutInfo.pPushConstantRanges = &pushRange;
@@ -81,7 +82,7 @@ void SceneRenderer::setFrameUniforms(std::uint32_t slot, const FrameUniforms& un
 }
 
 void SceneRenderer::draw(VkCommandBuffer commands, const GpuScene& scene, VkExtent2D extent, std::uint32_t firstEye,
-                         std::uint32_t slot) const {
+                         std::uint32_t slot, VkDescriptorSet shadowSet) const {
     constexpr VkShaderStageFlags kStages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
     if (scene.draws().empty()) return;
     // Viewport with positive height: our projection already flips Y for Vulkan.
@@ -93,6 +94,8 @@ void SceneRenderer::draw(VkCommandBuffer commands, const GpuScene& scene, VkExte
                       scene.draws().front().textured ? texturedPipeline_.get() : untexturedPipeline_.get());
     vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 0, 1, &slots_.at(slot).set,
                             0, nullptr);
+    vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelineLayout_.get(), 2, 1, &shadowSet, 0,
+                            nullptr);
     const VkBuffer vertexBuffers[] = {scene.vertexBuffer(), scene.instanceBuffer(slot)};
     const VkDeviceSize zeros[] = {0, 0};
     vkCmdBindVertexBuffers(commands, 0, 2, vertexBuffers, zeros);

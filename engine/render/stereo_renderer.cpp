@@ -11,9 +11,34 @@ namespace usine::render {
 
 using namespace usine::gpu;
 
+namespace {
+
+// How far from the eyes shadows are drawn when inside the scene (a hall): a shadow map
+// over more loses the detail of the shadows close by. From outside (a model looked at
+// from a distance) the reach extends to the model.
+constexpr float kShadowReach = 25.0f;
+
+std::uint32_t shadowMapSize(const GpuCapabilities& device) {
+    // A CPU device draws the map's texels too: a quarter of them.
+    return device.type == VK_PHYSICAL_DEVICE_TYPE_CPU ? 1024 : 2048;
+}
+
+scene::ShadowView shadowViewOf(const StereoCamera& camera, const scene::Scene& scene, std::uint32_t mapSize) {
+    const scene::Bounds bounds = scene.bounds();
+    if (bounds.empty) return {};
+    const glm::vec3 head = (camera.eyes[0].pose.position + camera.eyes[1].pose.position) * 0.5f;
+    const float toScene = glm::length(glm::clamp(head, bounds.min, bounds.max) - head);
+    const float reach = std::min(camera.farZ, toScene + kShadowReach);
+    return scene::fitShadow(camera.eyes, camera.nearZ, reach, bounds, scene.lighting.towardsSun, int(mapSize));
+}
+
+} // namespace
+
 VkSampleCountFlagBits defaultSamples(const GpuCapabilities& device) {
     return device.type == VK_PHYSICAL_DEVICE_TYPE_CPU ? VK_SAMPLE_COUNT_1_BIT : VK_SAMPLE_COUNT_4_BIT;
 }
+
+bool defaultShadows(const GpuCapabilities& device) { return device.type != VK_PHYSICAL_DEVICE_TYPE_CPU; }
 
 std::string describeSamples(VkSampleCountFlagBits samples, bool chosenForDevice) {
     std::string text = concat(int(samples), "x MSAA");
@@ -24,13 +49,17 @@ std::string describeSamples(VkSampleCountFlagBits samples, bool chosenForDevice)
 
 StereoRenderer::StereoRenderer(GpuContext& context, const scene::Scene& scene, const RenderSettings& settings)
     : context_(context), scene_(scene),
-      samplesChosenForDevice_(!settings.samples), maxPixelError_(settings.maxPixelError),
+      samplesChosenForDevice_(!settings.samples), maxPixelError_(settings.maxPixelError), shadows_(settings.shadows.value_or(defaultShadows(context.capabilities()))),
+      shadowsChosenForDevice_(!settings.shadows),
       target_(context, settings.eyeExtent, settings.samples.value_or(defaultSamples(context.capabilities())),
               settings.passes.value_or(preferredStereoPasses(context.capabilities())), settings.keepDepth),
       renderer_(context, StereoTarget::kColorFormat, StereoTarget::kDepthFormat, target_.samples(), target_.passes()) {
     Stopwatch upload;
     gpuScene_ = std::make_unique<GpuScene>(context, scene, renderer_.textureSetLayout());
     uploadMs_ = upload.elapsedMs();
+    // Without shadows, a 1-texel map holding none: the mesh shaders always have one.
+    shadowMap_ = std::make_unique<ShadowMap>(context, shadows_ ? shadowMapSize(context.capabilities()) : 1,
+                                             renderer_.frameSetLayout(), renderer_.shadowSetLayout());
 
     auto poolInfo = vkStruct<VkCommandPoolCreateInfo>(VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO);
     poolInfo.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
@@ -103,9 +132,17 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
     }
 
     const double cpuStart = threadCpuMs();
-    const FrameUniforms uniforms = makeFrameUniforms(camera, scene_.lighting);
+    FrameUniforms uniforms = makeFrameUniforms(camera, scene_.lighting);
+    scene::ShadowView shadow;
+    if (shadows_) {
+        shadow = shadowViewOf(camera, scene_, shadowMap_->size());
+        if (!shadow.empty) {
+            uniforms.shadowViewProjection = shadow.viewProjection;
+            uniforms.shadowParams = glm::vec4(1, shadow.texelSize, 1.0f / float(shadowMap_->size()), 0);
+        }
+    }
     renderer_.setFrameUniforms(slotIndex, uniforms);
-    gpuScene_->prepareFrame(scene_, frameViewOf(camera, target_.eyeExtent(), maxPixelError_), slotIndex);
+    gpuScene_->prepareFrame(scene_, frameViewOf(camera, target_.eyeExtent(), maxPixelError_), slotIndex, &shadow);
     if (panels_) {
         panels_->setPanels(slotIndex, panelsInWorld_, panelPictures_);
         if (panels_->atlasChanged()) {
@@ -122,11 +159,14 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
     VK_CHECK(vkBeginCommandBuffer(commands, &begin));
     slot.timer->begin(commands);
     if (panels_ && !destination.panelImages.empty()) panels_->recordPictures(commands, destination.panelImages, slotIndex);
+    shadowMap_->record(commands, *gpuScene_, slotIndex, renderer_.frameSet(slotIndex),
+                       !shadow.empty && !gpuScene_->shadowDraws().empty());
     const bool copiedFrom = !destination.outputs.empty() || destination.readBack;
     target_.prepare(commands, destination.eyeLayers ? &*destination.eyeLayers : nullptr, copiedFrom);
     for (std::uint32_t pass = 0; pass < target_.passCount(); ++pass) {
         target_.beginPass(commands, pass, scene_.lighting.background);
-        renderer_.draw(commands, *gpuScene_, target_.eyeExtent(), target_.firstEyeOfPass(pass), slotIndex);
+        renderer_.draw(commands, *gpuScene_, target_.eyeExtent(), target_.firstEyeOfPass(pass), slotIndex,
+                       shadowMap_->set(slotIndex));
         // After the scene: panels blend their glyph edges over what is behind them.
         if (panels_)
             panels_->draw(commands, target_.eyeExtent(), target_.firstEyeOfPass(pass), renderer_.frameSet(slotIndex),
@@ -201,6 +241,13 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
     }
     timing.totalMs = total.elapsedMs();
     return timing;
+}
+
+std::string StereoRenderer::shadowText() const {
+    const char* why = !shadowsChosenForDevice_ ? ""
+                       : shadows_             ? " (the default on a graphics card)"
+                                              : " (the default on a CPU device)";
+    return shadows_ ? concat("sun shadows (", shadowMap_->size(), " texels)", why) : concat("no shadows", why);
 }
 
 std::string StereoRenderer::detailText() const {

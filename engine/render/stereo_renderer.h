@@ -17,6 +17,7 @@
 #include "render/gpu_scene.h"
 #include "render/panel_renderer.h"
 #include "render/scene_renderer.h"
+#include "render/shadow_map.h"
 #include "render/stereo_camera.h"
 #include "render/stereo_target.h"
 
@@ -37,11 +38,17 @@ struct RenderSettings {
     // Levels of detail: the largest error, in pixels, a simpler level may make; 0 always
     // draws the full detail.
     float maxPixelError = 1.0f;
+    // The sun's shadows (a shadow map drawn each frame). Unset: the device's choice
+    // (defaultShadows).
+    std::optional<bool> shadows = std::nullopt;
 };
 
 // 4x multisampling on graphics cards; 1x on CPU devices (lavapipe), where it costs
 // about 3.6 times the frame and a visit must keep its frame rate first.
 VkSampleCountFlagBits defaultSamples(const gpu::GpuCapabilities& device);
+// Shadows on graphics cards; none on CPU devices, where the shadow map costs about as
+// much as the eyes' own drawing (2CylinderEngine at 640x720 on lavapipe: 40 -> 80 ms).
+bool defaultShadows(const gpu::GpuCapabilities& device);
 // "4x MSAA", and why when it was the device's choice.
 std::string describeSamples(VkSampleCountFlagBits samples, bool chosenForDevice);
 
@@ -99,6 +106,8 @@ public:
     std::string samplesText() const { return describeSamples(target_.samples(), samplesChosenForDevice_); }
     // "levels of detail within 1 pixel" or "full detail".
     std::string detailText() const;
+    // "sun shadows (2048 texels)" or "no shadows", and why when it was the device's choice.
+    std::string shadowText() const;
     StereoPasses passes() const { return target_.passes(); }
 
 private:
@@ -106,9 +115,12 @@ private:
     const scene::Scene& scene_;
     bool samplesChosenForDevice_ = false;
     float maxPixelError_ = 1.0f;
+    bool shadows_ = true;
+    bool shadowsChosenForDevice_ = false;
     StereoTarget target_;
     SceneRenderer renderer_;
     std::unique_ptr<GpuScene> gpuScene_;
+    std::unique_ptr<ShadowMap> shadowMap_;
     std::unique_ptr<PanelRenderer> panels_;
     double uploadMs_ = 0;
     gpu::OwnedCommandPool commandPool_;

@@ -191,6 +191,12 @@ TEST_CASE("every option of every command is honoured or refused with exit 2", "[
              CHECK_THAT(visitHeadless({"--detail", "full"}).out, Catch::Contains("full detail"));
              refused(visitHeadless({"--detail", "most"}), "--detail");
          }},
+        {"visit --shadows",
+         [&] {
+             CHECK_THAT(visitHeadless({"--shadows", "on"}).out, Catch::Contains("sun shadows"));
+             CHECK_THAT(visitHeadless({}).out, Catch::Contains("no shadows (the default on a CPU device)"));
+             refused(visitHeadless({"--shadows", "maybe"}), "--shadows");
+         }},
         {"visit --passes",
          [&] {
              CHECK_THAT(visitHeadless({"--passes", "multiview"}).out, Catch::Contains("one multiview pass"));
@@ -229,6 +235,14 @@ TEST_CASE("every option of every command is honoured or refused with exit 2", "[
              CHECK(renderPicture(render({"--samples", "4"})).pixels != renderPicture(renderBase).pixels);
              CHECK(renderPicture(render({"--samples", "1"})).pixels == renderPicture(renderBase).pixels);
          }},
+        {"render --shadows",
+         [&] {
+             const Run shadowed = render({"--shadows", "on"});
+             CHECK_THAT(shadowed.out, Catch::Contains("sun shadows"));
+             CHECK_THAT(renderBase.out, Catch::Contains("no shadows (the default on a CPU device)"));
+             CHECK(renderPicture(shadowed).pixels != renderPicture(renderBase).pixels);
+             refused(render({"--shadows", "maybe"}), "--shadows");
+         }},
         {"render --detail",
          [&] {
              CHECK_THAT(render({"--detail", "full"}).out, Catch::Contains("full detail"));
@@ -251,6 +265,14 @@ TEST_CASE("every option of every command is honoured or refused with exit 2", "[
          [&] {
              CHECK_THAT(benchRow(bench({"--detail", "full"}), "view"), Catch::Contains("full detail"));
              CHECK_THAT(benchRow(benchBase, "view"), Catch::Contains("levels of detail within 1 pixel"));
+         }},
+        {"bench --shadows",
+         [&] {
+             const Run shadowed = bench({"--shadows", "on"});
+             CHECK_THAT(benchRow(shadowed, "view"), Catch::Contains("sun shadows (1024 texels)"));
+             CHECK_THAT(benchRow(shadowed, "shadow map"), !Catch::StartsWith("shadow map       0 triangles"));
+             CHECK_THAT(benchRow(benchBase, "view"), Catch::Contains("no shadows (the default on a CPU device)"));
+             CHECK_THAT(benchRow(bench({"--shadows", "off"}), "view"), Catch::Contains("no shadows,"));
          }},
         {"bench --passes",
          [&] { CHECK_THAT(benchRow(bench({"--passes", "multiview"}), "view"), Catch::Contains("one multiview pass")); }},

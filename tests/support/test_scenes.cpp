@@ -77,7 +77,8 @@ scene::Model sphereModel(const glm::vec3& center, float radius, int segments, in
 std::array<Rgba8Image, 2> renderEyes(const scene::Scene& scene, const render::StereoCamera& camera,
                                      VkExtent2D eyeExtent, VkSampleCountFlagBits samples,
                                      std::optional<render::StereoPasses> passes) {
-    render::StereoRenderer renderer(sharedGpu(), scene, {eyeExtent, samples, passes, false});
+    // Shadows on: pictures show the look of a graphics card (lavapipe's default is none).
+    render::StereoRenderer renderer(sharedGpu(), scene, {eyeExtent, samples, passes, false, 1.0f, true});
     renderer.renderFrame(camera);
     return renderer.eyes();
 }

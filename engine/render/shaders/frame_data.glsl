@@ -6,4 +6,6 @@ layout(set = 0, binding = 0, std140) uniform FrameData {
     vec4 sunColor;
     vec4 skyAmbient;
     vec4 groundAmbient;
+    mat4 shadowViewProjection; // world to the sun's shadow map (depth 0..1, not reversed)
+    vec4 shadowParams;         // x: 1 when the map holds shadows; y: texel size (world); z: 1 / map size
 } frame;

@@ -10,6 +10,9 @@
 layout(set = 1, binding = 0) uniform sampler2D baseColorTexture;
 #endif
 
+// The sun's shadow map, compared against (render/shadow_map.h).
+layout(set = 2, binding = 0) uniform sampler2DShadow shadowMap;
+
 #include "draw_constants.glsl"
 
 layout(location = 0) in vec3 inWorldPosition;
@@ -33,6 +36,25 @@ float ggxDistribution(float nDotH, float alpha) {
 float smithVisibility(float nDotV, float nDotL, float alpha) {
     float k = alpha * 0.5;
     return 0.25 / ((nDotV * (1.0 - k) + k) * (nDotL * (1.0 - k) + k));
+}
+
+// How much of the sun reaches this point: 1 lit, 0 in shadow, between at shadow edges.
+float sunVisibility(vec3 world, vec3 n, float nDotL) {
+    if (frame.shadowParams.x == 0.0 || nDotL <= 0.0) return 1.0;
+    // Looked up a little off the surface, more where the light grazes it, so no surface
+    // shadows itself (acne): by a shadow texel, or by the pixel's own size where that is
+    // larger, since the surface drawn may be a simpler level of detail, up to a pixel
+    // away from the one in the map.
+    float footprint = max(frame.shadowParams.y, length(fwidth(world)));
+    vec3 lookup = world + n * footprint * (1.5 + 2.0 * (1.0 - nDotL));
+    vec4 clip = frame.shadowViewProjection * vec4(lookup, 1.0);
+    vec3 map = vec3(clip.xy * 0.5 + 0.5, clip.z);
+    if (map.z >= 1.0) return 1.0;
+    // Four hardware-filtered taps half a texel apart: a 3x3-texel soft edge.
+    float step = 0.5 * frame.shadowParams.z;
+    float lit = texture(shadowMap, map + vec3(-step, -step, 0.0)) + texture(shadowMap, map + vec3(step, -step, 0.0)) +
+                texture(shadowMap, map + vec3(-step, step, 0.0)) + texture(shadowMap, map + vec3(step, step, 0.0));
+    return lit * 0.25;
 }
 
 vec3 filmic(vec3 x) { // Narkowicz's fit of the ACES curve
@@ -66,7 +88,7 @@ void main() {
     vec3 fresnel = f0 + (1.0 - f0) * pow(clamp(1.0 - vDotH, 0.0, 1.0), 5.0);
     vec3 diffuseColor = base.rgb * (1.0 - metallic);
     vec3 specular = fresnel * ggxDistribution(nDotH, alpha) * smithVisibility(nDotV, nDotL, alpha);
-    vec3 sun = (diffuseColor / PI + specular) * frame.sunColor.rgb * nDotL;
+    vec3 sun = (diffuseColor / PI + specular) * frame.sunColor.rgb * nDotL * sunVisibility(inWorldPosition, n, nDotL);
 
     vec3 ambientLight = mix(frame.groundAmbient.rgb, frame.skyAmbient.rgb, n.y * 0.5 + 0.5);
     // Metals have no diffuse: give them the ambient as a rough reflection instead.
