@@ -47,9 +47,10 @@ render::StereoCamera walkCamera(const display::TourScript& walk, int frame, cons
 
 // The heaviest frame of a run, for limits that hold at every frame.
 struct Heaviest {
-    std::uint64_t triangles = 0;
+    std::uint32_t passes = 2;
+    std::uint64_t triangles = 0; // per eye
     int trianglesFrame = 0;
-    std::uint32_t drawCommands = 0;
+    std::uint32_t drawCommands = 0; // the frame's: every eye pass and the shadow map
     int drawCommandsFrame = 0;
 
     void add(const render::FrameDrawStats& stats, int frame) {
@@ -57,8 +58,9 @@ struct Heaviest {
             triangles = stats.triangles;
             trianglesFrame = frame;
         }
-        if (stats.drawCommands > drawCommands) {
-            drawCommands = stats.drawCommands;
+        const std::uint32_t commands = stats.drawCommands * passes + stats.shadowDrawCommands;
+        if (commands > drawCommands) {
+            drawCommands = commands;
             drawCommandsFrame = frame;
         }
     }
@@ -96,6 +98,7 @@ int benchCommand(const std::vector<std::string>& words) {
     std::vector<double> cpu, gpu, interval;
     int overlapped = 0;
     Heaviest heaviest;
+    heaviest.passes = renderer.passes() == render::StereoPasses::OneMultiviewPass ? 1 : 2;
     Stopwatch clock;
     double last = clock.elapsedMs();
     for (int i = 0; i < frames; ++i) {
@@ -136,16 +139,18 @@ int benchCommand(const std::vector<std::string>& words) {
                                      " for both eyes; frame ", heaviest.trianglesFrame, "); ", stats.uniqueTriangles,
                                      " uploaded, levels included; last frame ", drawn.triangles, " per eye, ", drawn.instances,
                                      " meshes placed, ", drawn.culled, " culled, ", drawn.simplified, " simplified"));
-        printRow("draw commands", concat("at most ", heaviest.drawCommands * passCount, " per frame (frame ",
-                                         heaviest.drawCommandsFrame, "; ", heaviest.drawCommands, " per pass, ",
-                                         passCount, passCount == 1 ? " pass)" : " passes)"));
+        printRow("draw commands", concat("at most ", heaviest.drawCommands, " per frame (frame ", heaviest.drawCommandsFrame,
+                                         "; ", passCount, passCount == 1 ? " eye pass" : " eye passes",
+                                         " and the shadow map)"));
     } else {
         printRow("triangles", concat(drawn.triangles, " per eye after culling (", stats.uniqueTriangles,
                                      " uploaded, levels included, ",
                                      drawn.instances, " meshes placed, ", drawn.culled, " culled, ", drawn.simplified,
                                      " simplified)"));
-        printRow("draw commands", concat(drawn.drawCommands * passCount, " per frame (", drawn.drawCommands, " per pass, ",
-                                         passCount, passCount == 1 ? " pass)" : " passes)"));
+        printRow("draw commands", concat(drawn.drawCommands * passCount + drawn.shadowDrawCommands, " per frame (",
+                                         drawn.drawCommands, " per eye pass, ", passCount,
+                                         passCount == 1 ? " pass, " : " passes, ", drawn.shadowDrawCommands,
+                                         " in the shadow map)"));
     }
     printRow("shadow map", concat(drawn.shadowTriangles, " triangles, ", drawn.shadowDrawCommands,
                                   " draw commands (last frame; casters at the shadow texel's level of detail)"));
