@@ -192,6 +192,19 @@ void GpuScene::collect(const scene::Scene& scene, const scene::Frustum& frustum,
         if (!node.visible) continue;
         const bool highlighted = inheritedHighlight || node.highlighted;
         for (scene::NodeId child : scene.children(id)) stack_.push_back({child, highlighted});
+        if (node.dynamicMesh >= 0 && shadowTexel == 0) { // the eyes only: dynamic meshes cast no shadow
+            const scene::Bounds box = scene.meshWorldBounds(id);
+            if (box.empty) continue; // no triangles yet
+            if (!frustum.mayContain(box)) {
+                ++frameStats_.culled;
+                continue;
+            }
+            const glm::mat4& world = scene.world(id);
+            dynamicShown_.push_back({static_cast<std::uint32_t>(node.dynamicMesh), instanceOf(world, highlighted)});
+            dynamicMirrored_.push_back(glm::determinant(glm::mat3(world)) < 0);
+            ++frameStats_.instances;
+            continue;
+        }
         if (node.mesh < 0) continue;
         const scene::Bounds box = scene.meshWorldBounds(id);
         if (!frustum.mayContain(box)) {
@@ -249,6 +262,8 @@ void GpuScene::prepareFrame(const scene::Scene& scene, const FrameView& view, st
     frameStats_ = {};
     staging_.clear();
     draws_.clear();
+    dynamicShown_.clear();
+    dynamicMirrored_.clear();
     collect(scene, view.frustum, view, 0);
     emit(draws_, frameStats_.triangles);
     // Fewer state changes: pipeline first, then culling state, then material.
@@ -256,6 +271,8 @@ void GpuScene::prepareFrame(const scene::Scene& scene, const FrameView& view, st
         return std::tie(a.textured, a.cullBack, a.mirrored, a.material, a.firstIndex) <
                std::tie(b.textured, b.cullBack, b.mirrored, b.material, b.firstIndex);
     });
+    FrameSlot& slot = slots_[slotIndex];
+    prepareDynamic(scene, slot);
     frameStats_.drawCommands = static_cast<std::uint32_t>(draws_.size());
 
     // The sun's casters: whatever lies in the shadow map's box, in view or not, at the
@@ -267,9 +284,75 @@ void GpuScene::prepareFrame(const scene::Scene& scene, const FrameView& view, st
         frameStats_.shadowDrawCommands = static_cast<std::uint32_t>(shadowDraws_.size());
     }
 
-    FrameSlot& slot = slots_[slotIndex];
     ensureCapacity(slot, staging_.size());
     std::memcpy(slot.instances.mapped(), staging_.data(), staging_.size() * sizeof(InstanceData));
+}
+
+void GpuScene::prepareDynamic(const scene::Scene& scene, FrameSlot& slot) {
+    const std::vector<scene::DynamicMesh>& meshes = scene.dynamicMeshes();
+    if (meshes.empty()) return;
+    // A dynamic mesh's material, once: colour and surface as push constants.
+    while (dynamicMaterial_.size() < meshes.size()) {
+        const scene::Material& material = meshes[dynamicMaterial_.size()].material;
+        GpuMaterial gpuMaterial;
+        gpuMaterial.constants.baseColor = material.baseColor;
+        gpuMaterial.constants.emissiveAndMetallic = glm::vec4(material.emissive, material.metallic);
+        gpuMaterial.constants.roughness = material.roughness;
+        gpuMaterial.doubleSided = material.doubleSided;
+        dynamicMaterial_.push_back(static_cast<std::uint32_t>(materials_.size()));
+        materials_.push_back(gpuMaterial);
+    }
+    if (slot.dynamicRevision != scene.dynamicRevision()) {
+        // This slot's last frame is finished (prepareFrame's contract): rewrite them all,
+        // they are small next to a site.
+        std::size_t vertexCount = 0, indexCount = 0;
+        for (const scene::DynamicMesh& mesh : meshes) {
+            vertexCount += mesh.vertices.size();
+            indexCount += mesh.indices.size();
+        }
+        auto grow = [&](gpu::GpuBuffer& buffer, std::size_t& capacity, std::size_t needed, std::size_t elementSize,
+                        VkBufferUsageFlags usage) {
+            if (needed <= capacity && capacity > 0) return;
+            capacity = std::max<std::size_t>({256, needed + needed / 2, capacity * 2});
+            buffer = createBuffer(context_, capacity * elementSize, usage, MemoryUse::Upload);
+        };
+        grow(slot.dynamicVertices, slot.dynamicVertexCapacity, vertexCount, sizeof(scene::Vertex),
+             VK_BUFFER_USAGE_VERTEX_BUFFER_BIT);
+        grow(slot.dynamicIndices, slot.dynamicIndexCapacity, indexCount, sizeof(std::uint32_t),
+             VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
+        auto* vertices = static_cast<scene::Vertex*>(slot.dynamicVertices.mapped());
+        auto* indices = static_cast<std::uint32_t*>(slot.dynamicIndices.mapped());
+        slot.dynamicRanges.clear();
+        std::size_t vertexAt = 0, indexAt = 0;
+        for (std::size_t m = 0; m < meshes.size(); ++m) {
+            const scene::DynamicMesh& mesh = meshes[m];
+            std::memcpy(vertices + vertexAt, mesh.vertices.data(), mesh.vertices.size() * sizeof(scene::Vertex));
+            std::memcpy(indices + indexAt, mesh.indices.data(), mesh.indices.size() * sizeof(std::uint32_t));
+            slot.dynamicRanges.push_back({dynamicMaterial_[m], static_cast<std::uint32_t>(mesh.indices.size()),
+                                          static_cast<std::uint32_t>(indexAt), static_cast<std::int32_t>(vertexAt)});
+            vertexAt += mesh.vertices.size();
+            indexAt += mesh.indices.size();
+        }
+        frameStats_.dynamicBytes = vertexAt * sizeof(scene::Vertex) + indexAt * sizeof(std::uint32_t);
+        slot.dynamicRevision = scene.dynamicRevision();
+    }
+    for (std::size_t i = 0; i < dynamicShown_.size(); ++i) {
+        const PrimitiveRange& range = slot.dynamicRanges[dynamicShown_[i].first];
+        if (range.indexCount == 0) continue;
+        DrawCommand draw;
+        draw.material = range.material;
+        draw.cullBack = !materials_[range.material].doubleSided;
+        draw.mirrored = dynamicMirrored_[i];
+        draw.dynamic = true;
+        draw.indexCount = range.indexCount;
+        draw.firstIndex = range.firstIndex;
+        draw.vertexOffset = range.vertexOffset;
+        draw.firstInstance = static_cast<std::uint32_t>(staging_.size());
+        draw.instanceCount = 1;
+        staging_.push_back(dynamicShown_[i].second);
+        draws_.push_back(draw);
+        frameStats_.triangles += range.indexCount / 3;
+    }
 }
 
 void GpuScene::ensureCapacity(FrameSlot& slot, std::size_t instances) {

@@ -4,6 +4,9 @@
 // view) is one small instance array written by the CPU each frame, so moving, hiding or
 // showing a node uploads no mesh.
 //
+// Dynamic meshes (scene::DynamicMesh: a weld bead growing) live in per-slot host-visible
+// buffers, rewritten only in the frames after they changed; they cast no shadow.
+//
 // Each frame, prepareFrame() walks the node tree, culls every placed mesh against the
 // eyes' combined frustum, picks for each the simplest level of detail whose error stays
 // within a pixel where it is seen, groups the copies of a mesh at one level together (one
@@ -34,6 +37,7 @@ struct DrawCommand {
     bool textured = false;    // the material samples a base-colour texture
     bool cullBack = false;    // single-sided: faces seen from behind are not drawn
     bool mirrored = false;    // the instances' transforms flip the winding
+    bool dynamic = false;     // from the slot's dynamic mesh buffers (drawn after the others)
     std::uint32_t indexCount = 0;
     std::uint32_t firstIndex = 0;
     std::int32_t vertexOffset = 0;
@@ -66,6 +70,7 @@ struct FrameDrawStats {
     std::uint32_t simplified = 0;   // placed meshes drawn at a simpler level of detail
     std::uint64_t shadowTriangles = 0;    // drawn into the sun's shadow map
     std::uint32_t shadowDrawCommands = 0;
+    std::uint64_t dynamicBytes = 0;       // dynamic meshes written for this frame (0 when unchanged)
 };
 
 class GpuScene {
@@ -85,6 +90,9 @@ public:
 
     VkBuffer vertexBuffer() const { return vertices_.get(); }
     VkBuffer indexBuffer() const { return indices_.get(); }
+    // The slot's dynamic meshes (DrawCommand::dynamic).
+    VkBuffer dynamicVertexBuffer(std::uint32_t slot) const { return slots_[slot].dynamicVertices.get(); }
+    VkBuffer dynamicIndexBuffer(std::uint32_t slot) const { return slots_[slot].dynamicIndices.get(); }
     // The slot's instances (InstanceData), vertex input at instance rate.
     VkBuffer instanceBuffer(std::uint32_t slot) const { return slots_[slot].instances.get(); }
     const std::vector<DrawCommand>& draws() const { return draws_; }
@@ -103,10 +111,19 @@ private:
     struct FrameSlot {
         gpu::GpuBuffer instances;
         std::size_t capacity = 0; // instances
+        // Dynamic meshes as of the scene's dynamicRevision `dynamicRevision`: each one's
+        // first index and vertex offset in the buffers.
+        gpu::GpuBuffer dynamicVertices;
+        gpu::GpuBuffer dynamicIndices;
+        std::size_t dynamicVertexCapacity = 0, dynamicIndexCapacity = 0;
+        std::uint64_t dynamicRevision = ~std::uint64_t(0);
+        std::vector<PrimitiveRange> dynamicRanges;
     };
 
     void createDescriptors(gpu::GpuContext& context, std::size_t textureCount);
     void ensureCapacity(FrameSlot& slot, std::size_t instances);
+    // Rewrites the slot's dynamic meshes when the scene's changed since; adds their draws.
+    void prepareDynamic(const scene::Scene& scene, FrameSlot& slot);
 
     gpu::GpuContext& context_;
     gpu::GpuBuffer vertices_;
@@ -145,6 +162,10 @@ private:
     std::vector<DrawCommand> draws_;
     std::vector<DrawCommand> shadowDraws_;
     std::vector<InstanceData> staging_; // the frame's instances, eyes' then shadow's
+    // The frame's shown dynamic meshes in view: which one, placed how.
+    std::vector<std::pair<std::uint32_t, InstanceData>> dynamicShown_;
+    std::vector<bool> dynamicMirrored_;
+    std::vector<std::uint32_t> dynamicMaterial_; // each dynamic mesh's entry in materials_
     GpuSceneStats stats_;
     FrameDrawStats frameStats_;
 };

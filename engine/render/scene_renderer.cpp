@@ -102,10 +102,17 @@ void SceneRenderer::draw(VkCommandBuffer commands, const GpuScene& scene, VkExte
     vkCmdBindIndexBuffer(commands, scene.indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
 
     // Draws come sorted by pipeline, culling state, then material: each changes rarely.
+    bool dynamicBound = false;
     int boundPipeline = -1, boundCulling = -1;
     std::uint32_t boundMaterial = UINT32_MAX;
     VkDescriptorSet boundTexture = VK_NULL_HANDLE;
     for (const DrawCommand& draw : scene.draws()) {
+        if (draw.dynamic && !dynamicBound) { // the dynamic meshes come last, from their own buffers
+            const VkBuffer dynamicBuffers[] = {scene.dynamicVertexBuffer(slot), scene.instanceBuffer(slot)};
+            vkCmdBindVertexBuffers(commands, 0, 2, dynamicBuffers, zeros);
+            vkCmdBindIndexBuffer(commands, scene.dynamicIndexBuffer(slot), 0, VK_INDEX_TYPE_UINT32);
+            dynamicBound = true;
+        }
         if (int(draw.textured) != boundPipeline) {
             vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS,
                               draw.textured ? texturedPipeline_.get() : untexturedPipeline_.get());

@@ -70,6 +70,33 @@ NodeId Scene::addNode(std::string name, NodeId parent, const glm::mat4& local, N
     return id;
 }
 
+NodeId Scene::addDynamicMesh(std::string name, NodeId parent, const glm::mat4& local, const Material& material) {
+    const NodeId id = addNode(std::move(name), parent, local, NodeKind::Part);
+    DynamicMesh mesh;
+    mesh.material = material;
+    mesh.material.baseColorTexture = -1;
+    dynamicMeshes_.push_back(std::move(mesh));
+    nodes_[id].dynamicMesh = static_cast<std::int32_t>(dynamicMeshes_.size() - 1);
+    ++dynamicRevision_;
+    return id;
+}
+
+void Scene::setDynamicGeometry(NodeId id, std::vector<Vertex> vertices, std::vector<std::uint32_t> indices) {
+    const Node& node = nodes_.at(id);
+    if (node.dynamicMesh < 0) throw SystemError(concat("Scene::setDynamicGeometry: node '", node.name, "' has no dynamic mesh"));
+    if (indices.size() % 3 != 0)
+        throw SystemError(concat("Scene::setDynamicGeometry: ", indices.size(), " indices are not whole triangles"));
+    for (std::uint32_t index : indices)
+        if (index >= vertices.size())
+            throw SystemError(concat("Scene::setDynamicGeometry: index ", index, " past ", vertices.size(), " vertices"));
+    DynamicMesh& mesh = dynamicMeshes_[static_cast<std::size_t>(node.dynamicMesh)];
+    mesh.bounds = {};
+    for (const Vertex& vertex : vertices) mesh.bounds.include(vertex.position);
+    mesh.vertices = std::move(vertices);
+    mesh.indices = std::move(indices);
+    ++dynamicRevision_;
+}
+
 NodeId Scene::addModel(std::shared_ptr<const Model> model, const glm::mat4& placement, NodeId parent, NodeKind kind,
                        std::string name) {
     if (!model) throw SystemError("Scene::addModel: no model");
@@ -185,6 +212,8 @@ bool Scene::shown(NodeId id) const {
 
 Bounds Scene::meshWorldBounds(NodeId id) const {
     const Node& node = nodes_.at(id);
+    if (node.dynamicMesh >= 0)
+        return transformedBounds(dynamicMeshes_[static_cast<std::size_t>(node.dynamicMesh)].bounds, world(id));
     if (node.mesh < 0) return {};
     return transformedBounds(meshBounds(node.model, node.mesh), world(id));
 }
@@ -226,7 +255,7 @@ std::optional<RayHit> Scene::hitTest(const glm::vec3& origin, const glm::vec3& d
         const Node& node = nodes_[id];
         if (!node.visible || node.kind == NodeKind::Visitor) continue;
         stack.insert(stack.end(), children_[id].begin(), children_[id].end());
-        if (node.mesh < 0) continue;
+        if (node.mesh < 0 && node.dynamicMesh < 0) continue;
         const float limit = best ? best->distance : maxDistance;
         if (!rayEntersBox(origin, unit, meshWorldBounds(id), limit)) continue;
 
@@ -235,19 +264,24 @@ std::optional<RayHit> Scene::hitTest(const glm::vec3& origin, const glm::vec3& d
         const glm::mat4 toMesh = glm::inverse(toWorld);
         const glm::vec3 localOrigin(toMesh * glm::vec4(origin, 1));
         const glm::vec3 localDirection(toMesh * glm::vec4(unit, 0));
-        const Model& model = *models_[static_cast<std::size_t>(node.model)];
-        for (std::uint32_t p : model.meshes[static_cast<std::size_t>(node.mesh)].primitives) {
-            const Primitive& primitive = model.primitives[p];
-            for (std::size_t i = 0; i + 2 < primitive.indices.size(); i += 3) {
-                const auto t = rayMeetsTriangle(localOrigin, localDirection, primitive.vertices[primitive.indices[i]].position,
-                                                primitive.vertices[primitive.indices[i + 1]].position,
-                                                primitive.vertices[primitive.indices[i + 2]].position);
+        auto hitTriangles = [&](const std::vector<Vertex>& vertices, const std::vector<std::uint32_t>& indices) {
+            for (std::size_t i = 0; i + 2 < indices.size(); i += 3) {
+                const auto t = rayMeetsTriangle(localOrigin, localDirection, vertices[indices[i]].position,
+                                                vertices[indices[i + 1]].position, vertices[indices[i + 2]].position);
                 if (!t) continue;
                 const glm::vec3 point(toWorld * glm::vec4(localOrigin + localDirection * *t, 1));
                 const float distance = glm::length(point - origin);
                 if (distance <= (best ? best->distance : maxDistance)) best = RayHit{id, distance, point};
             }
+        };
+        if (node.dynamicMesh >= 0) {
+            const DynamicMesh& mesh = dynamicMeshes_[static_cast<std::size_t>(node.dynamicMesh)];
+            hitTriangles(mesh.vertices, mesh.indices);
+            continue;
         }
+        const Model& model = *models_[static_cast<std::size_t>(node.model)];
+        for (std::uint32_t p : model.meshes[static_cast<std::size_t>(node.mesh)].primitives)
+            hitTriangles(model.primitives[p].vertices, model.primitives[p].indices);
     }
     return best;
 }

@@ -35,12 +35,22 @@ enum class NodeKind : std::uint8_t {
     Visitor, // the visitor's own controllers and pointer: not part of the site
 };
 
+// A mesh whose triangles change while the visit runs (a weld bead growing, a ply being
+// laid): kept in the scene, and sent to the GPU again only after it changed.
+struct DynamicMesh {
+    Material material; // colour and surface; no texture
+    std::vector<Vertex> vertices;
+    std::vector<std::uint32_t> indices;
+    Bounds bounds; // in the mesh's own space
+};
+
 struct Node {
     std::string name;
     NodeId parent = kNoNode;
     glm::mat4 local{1};         // node -> parent (or world for a root)
     std::int32_t model = -1;    // with `mesh`: the mesh this node places, or -1
     std::int32_t mesh = -1;
+    std::int32_t dynamicMesh = -1; // or the dynamic mesh it places (Scene::dynamicMeshes)
     NodeKind kind = NodeKind::Group;
     bool visible = true;        // hidden: neither drawn nor hit, nor anything below it
     bool highlighted = false;   // drawn with the highlight tint, and all below it (a part to look at)
@@ -63,6 +73,12 @@ public:
     NodeId addModel(std::shared_ptr<const Model> model, const glm::mat4& placement = glm::mat4(1),
                     NodeId parent = kNoNode, NodeKind kind = NodeKind::Part, std::string name = {});
     NodeId addNode(std::string name, NodeId parent, const glm::mat4& local, NodeKind kind = NodeKind::Group);
+    // A Part node placing a dynamic mesh, empty until setDynamicGeometry.
+    NodeId addDynamicMesh(std::string name, NodeId parent, const glm::mat4& local, const Material& material);
+    // Replaces the triangles of a node's dynamic mesh. Throws SystemError when the node
+    // has none or an index is out of range.
+    void setDynamicGeometry(NodeId id, std::vector<Vertex> vertices, std::vector<std::uint32_t> indices);
+    const std::vector<DynamicMesh>& dynamicMeshes() const { return dynamicMeshes_; }
 
     std::size_t nodeCount() const { return nodes_.size(); }
     const Node& node(NodeId id) const { return nodes_.at(id); }
@@ -105,6 +121,8 @@ public:
     // re-parented, `state` when a transform, visibility or highlight changes.
     std::uint64_t structureRevision() const { return structureRevision_; }
     std::uint64_t stateRevision() const { return stateRevision_; }
+    // Changes when a dynamic mesh is added or its triangles change.
+    std::uint64_t dynamicRevision() const { return dynamicRevision_; }
 
 private:
     void markStale(NodeId id) const;
@@ -115,10 +133,12 @@ private:
     std::vector<NodeId> roots_;
     std::vector<std::shared_ptr<const Model>> models_;
     std::vector<std::vector<Bounds>> meshBounds_;
+    std::vector<DynamicMesh> dynamicMeshes_;
     mutable std::vector<glm::mat4> world_;
     mutable std::vector<char> worldStale_;
     std::uint64_t structureRevision_ = 0;
     std::uint64_t stateRevision_ = 0;
+    std::uint64_t dynamicRevision_ = 0;
 };
 
 // A scene showing one model at the origin.

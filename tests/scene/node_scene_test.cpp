@@ -160,3 +160,24 @@ TEST_CASE("the visitor's own controllers are neither hit nor part of the site's 
     CHECK(hit->distance == Approx(2.5f).margin(1e-4));
     CHECK(scene.bounds().max.z == Approx(-2.5f));
 }
+
+TEST_CASE("a dynamic mesh's box follows its triangles, and wrong triangles are refused", "[scene][dynamic]") {
+    scene::Scene scene;
+    const scene::NodeId group = scene.addNode("cell", scene::kNoNode, glm::translate(glm::mat4(1), glm::vec3(10, 0, 0)));
+    const scene::NodeId bead = scene.addDynamicMesh("weld bead", group, glm::mat4(1), scene::Material{});
+    CHECK(scene.meshWorldBounds(bead).empty); // nothing laid yet
+    const std::uint64_t revision = scene.dynamicRevision();
+    std::vector<scene::Vertex> vertices(3);
+    vertices[0].position = {0, 0, 0};
+    vertices[1].position = {1, 0, 0};
+    vertices[2].position = {0, 2, 0};
+    scene.setDynamicGeometry(bead, vertices, {0, 1, 2});
+    CHECK(scene.dynamicRevision() > revision);
+    const scene::Bounds box = scene.meshWorldBounds(bead);
+    CHECK(box.min.x == Approx(10));
+    CHECK(box.max.y == Approx(2));
+    CHECK(scene.bounds().max.x == Approx(11));
+    CHECK(scene.hitTest({10.2f, 0.5f, 1}, {0, 0, -1})->node == bead);
+    CHECK_THROWS_WITH(scene.setDynamicGeometry(bead, vertices, {0, 1}), Catch::Contains("not whole triangles"));
+    CHECK_THROWS_WITH(scene.setDynamicGeometry(group, vertices, {0, 1, 2}), Catch::Contains("has no dynamic mesh"));
+}
