@@ -285,7 +285,7 @@ void GpuScene::prepareFrame(const scene::Scene& scene, const FrameView& view, st
     }
 
     ensureCapacity(slot, staging_.size());
-    std::memcpy(slot.instances.mapped(), staging_.data(), staging_.size() * sizeof(InstanceData));
+    if (!staging_.empty()) std::memcpy(slot.instances.mapped(), staging_.data(), staging_.size() * sizeof(InstanceData));
 }
 
 void GpuScene::prepareDynamic(const scene::Scene& scene, FrameSlot& slot) {
@@ -326,8 +326,11 @@ void GpuScene::prepareDynamic(const scene::Scene& scene, FrameSlot& slot) {
         std::size_t vertexAt = 0, indexAt = 0;
         for (std::size_t m = 0; m < meshes.size(); ++m) {
             const scene::DynamicMesh& mesh = meshes[m];
-            std::memcpy(vertices + vertexAt, mesh.vertices.data(), mesh.vertices.size() * sizeof(scene::Vertex));
-            std::memcpy(indices + indexAt, mesh.indices.data(), mesh.indices.size() * sizeof(std::uint32_t));
+            // (memcpy from an empty vector's null data is undefined)
+            if (!mesh.vertices.empty())
+                std::memcpy(vertices + vertexAt, mesh.vertices.data(), mesh.vertices.size() * sizeof(scene::Vertex));
+            if (!mesh.indices.empty())
+                std::memcpy(indices + indexAt, mesh.indices.data(), mesh.indices.size() * sizeof(std::uint32_t));
             slot.dynamicRanges.push_back({dynamicMaterial_[m], static_cast<std::uint32_t>(mesh.indices.size()),
                                           static_cast<std::uint32_t>(indexAt), static_cast<std::int32_t>(vertexAt)});
             vertexAt += mesh.vertices.size();
