@@ -72,7 +72,7 @@ int benchCommand(const std::vector<std::string>& words) {
     std::set<std::string> valueOptions = kViewValueOptions;
     valueOptions.insert("--frames");
     valueOptions.insert("--tour");
-    const Arguments arguments(words, valueOptions, {"--help"});
+    const Arguments arguments(words, valueOptions, {"--help", "--mono"});
     if (arguments.has("--help")) {
         std::fputs(kBenchHelp, stdout);
         return 0;
@@ -85,7 +85,10 @@ int benchCommand(const std::vector<std::string>& words) {
         walk = display::loadTourScript(arguments.text("--tour", ""));
     }
     const int frames = walk ? walk->frames : static_cast<int>(arguments.integer("--frames", 200, 1, 100000));
-    HeadlessSession session = openHeadlessSession(arguments, arguments.positional()[0]);
+    const bool mono = arguments.has("--mono");
+    if (mono && arguments.has("--passes")) throw UserError("--mono draws one pass: leave out --passes");
+    if (mono && arguments.has("--eye-distance")) throw UserError("--mono has one eye: leave out --eye-distance");
+    HeadlessSession session = openHeadlessSession(arguments, arguments.positional()[0], mono);
     gpu::GpuContext& context = *session.context;
     render::StereoRenderer& renderer = *session.renderer;
     const scene::Bounds bounds = session.scene->bounds();
@@ -98,7 +101,8 @@ int benchCommand(const std::vector<std::string>& words) {
     std::vector<double> cpu, gpu, interval;
     int overlapped = 0;
     Heaviest heaviest;
-    heaviest.passes = renderer.passes() == render::StereoPasses::OneMultiviewPass ? 1 : 2;
+    const std::uint32_t passCount = mono || renderer.passes() == render::StereoPasses::OneMultiviewPass ? 1 : 2;
+    heaviest.passes = passCount;
     Stopwatch clock;
     double last = clock.elapsedMs();
     for (int i = 0; i < frames; ++i) {
@@ -118,21 +122,23 @@ int benchCommand(const std::vector<std::string>& words) {
     const auto& gpuInfo = context.capabilities();
     std::printf("usine bench: %s\n", arguments.positional()[0].c_str());
     printRow("device", concat(gpuInfo.name, " (", gpu::deviceTypeName(gpuInfo.type), ")"));
-    printRow("view", concat("2 x ", extent.width, "x", extent.height, ", ", renderer.samplesText(), ", ", renderer.detailText(), ", ",
-                            renderer.shadowText(), ", ", render::describe(renderer.passes())));
+    printRow("view", concat(mono ? "1 x " : "2 x ", extent.width, "x", extent.height, mono ? " (mono)" : "", ", ", renderer.samplesText(), ", ", renderer.detailText(), ", ",
+                            renderer.shadowText(), ", ", mono ? "one pass" : render::describe(renderer.passes())));
     const render::StereoCamera camera = cameraAt(0);
     const glm::vec3 left = camera.eyes[0].pose.position, right = camera.eyes[1].pose.position;
     const glm::vec3 ahead = camera.eyes[0].pose.orientation * glm::vec3(0, 0, -1);
     const Fov& fov = camera.eyes[0].fov;
     if (walk) printRow("walk", concat(arguments.text("--tour", ""), ": ", walk->frames, " frames; eyes at its start:"));
-    printRow("eyes", concat("left (", fixed(left.x, 3), ", ", fixed(left.y, 3), ", ", fixed(left.z, 3), "), right (",
-                            fixed(right.x, 3), ", ", fixed(right.y, 3), ", ", fixed(right.z, 3), "), looking (",
+    const std::string where = mono ? concat("one at (", fixed(left.x, 3), ", ", fixed(left.y, 3), ", ", fixed(left.z, 3), ")")
+                                   : concat("left (", fixed(left.x, 3), ", ", fixed(left.y, 3), ", ", fixed(left.z, 3),
+                                            "), right (", fixed(right.x, 3), ", ", fixed(right.y, 3), ", ",
+                                            fixed(right.z, 3), ")");
+    printRow("eyes", concat(where, ", looking (",
                             fixed(ahead.x, 3), ", ", fixed(ahead.y, 3), ", ", fixed(ahead.z, 3), "), ",
                             fixed(glm::degrees(fov.angleRight - fov.angleLeft), 1), " degrees wide"));
     printRow("driver", gpuInfo.driverInfo);
     printRow("frames", concat(frames, " measured after ", kWarmUp, " warm-up"));
     const auto& drawn = renderer.frameStats();
-    const std::uint32_t passCount = renderer.passes() == render::StereoPasses::OneMultiviewPass ? 1 : 2;
     if (walk) {
         // Limits hold at every frame of a walk: its heaviest frames.
         printRow("triangles", concat("at most ", heaviest.triangles, " per eye after culling and detail (", 2 * heaviest.triangles,

@@ -101,9 +101,13 @@ render::StereoCamera stereoCamera(const ViewRequest& request, const scene::Bound
     return render::stereoCameraFromHead(framing.head, request.eyeDistance, request.fov, framing.nearZ, framing.farZ);
 }
 
-HeadlessSession openHeadlessSession(const Arguments& arguments, const std::filesystem::path& model) {
-    const render::RenderSettings settings = renderSettings(arguments);
-    const ViewRequest view = viewRequest(arguments, settings.eyeExtent);
+HeadlessSession openHeadlessSession(const Arguments& arguments, const std::filesystem::path& model, bool mono) {
+    render::RenderSettings settings = renderSettings(arguments);
+    ViewRequest view = viewRequest(arguments, settings.eyeExtent);
+    if (mono) { // one eye, at the head
+        settings.mono = true;
+        view.eyeDistance = 0;
+    }
     const gpu::GpuOptions gpuChoice = gpuOptions(arguments);
 
     HeadlessSession session;

@@ -56,7 +56,8 @@ struct HeadlessSession {
     std::unique_ptr<gpu::GpuContext> context; // declared before the renderer: outlives it
     std::unique_ptr<render::StereoRenderer> renderer;
 };
-HeadlessSession openHeadlessSession(const Arguments& arguments, const std::filesystem::path& model);
+// `mono`: one eye at the head, drawn alone (bench --mono).
+HeadlessSession openHeadlessSession(const Arguments& arguments, const std::filesystem::path& model, bool mono = false);
 
 // Validation report at the end of a command: prints the count when validation was on.
 void reportValidation(gpu::GpuContext& context);

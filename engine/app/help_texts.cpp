@@ -131,6 +131,8 @@ Options:
                         script frame; the view's size and field of view stay the
                         bench's. Triangles and draw commands are then the most of
                         any frame
+  --mono                one eye at the head, drawn alone at --size (to compare with
+                        renderers that draw one view)
   --size WxH            pixels per eye (default 640x720)
   --samples 1|4, --detail auto|full, --shadows on|off, --passes MODE,
   --camera X,Y,Z --look X,Y,Z,

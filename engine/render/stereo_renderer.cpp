@@ -1,6 +1,7 @@
 // Stereo rendering, two frames in flight, with timing.
 #include "render/stereo_renderer.h"
 
+#include "core/error.h"
 #include "core/stopwatch.h"
 #include "core/text.h"
 #include "gpu/gpu_context.h"
@@ -51,8 +52,11 @@ StereoRenderer::StereoRenderer(GpuContext& context, const scene::Scene& scene, c
     : context_(context), scene_(scene),
       samplesChosenForDevice_(!settings.samples), maxPixelError_(settings.maxPixelError), shadows_(settings.shadows.value_or(defaultShadows(context.capabilities()))),
       shadowsChosenForDevice_(!settings.shadows),
+      mono_(settings.mono),
       target_(context, settings.eyeExtent, settings.samples.value_or(defaultSamples(context.capabilities())),
-              settings.passes.value_or(preferredStereoPasses(context.capabilities())), settings.keepDepth),
+              settings.mono ? StereoPasses::OnePassPerEye
+                            : settings.passes.value_or(preferredStereoPasses(context.capabilities())),
+              settings.keepDepth),
       renderer_(context, StereoTarget::kColorFormat, StereoTarget::kDepthFormat, target_.samples(), target_.passes()) {
     Stopwatch upload;
     gpuScene_ = std::make_unique<GpuScene>(context, scene, renderer_.textureSetLayout());
@@ -111,6 +115,9 @@ void StereoRenderer::setPanels(ui::SdfGlyphs& glyphs, const std::vector<PlacedPa
 }
 
 FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameDestination& destination) {
+    if (mono_ && (destination.readBack || destination.eyeLayers || !destination.outputs.empty() ||
+                  !destination.depthOutputs.empty() || !destination.panelImages.empty()))
+        throw SystemError("StereoRenderer: a mono frame has no second eye to show");
     FrameTiming timing;
     Stopwatch total;
     const auto slotIndex = static_cast<std::uint32_t>(frameCount_++ % kFramesInFlight);
@@ -163,7 +170,7 @@ FrameTiming StereoRenderer::renderFrame(const StereoCamera& camera, const FrameD
                        !shadow.empty && !gpuScene_->shadowDraws().empty());
     const bool copiedFrom = !destination.outputs.empty() || destination.readBack;
     target_.prepare(commands, destination.eyeLayers ? &*destination.eyeLayers : nullptr, copiedFrom);
-    for (std::uint32_t pass = 0; pass < target_.passCount(); ++pass) {
+    for (std::uint32_t pass = 0; pass < (mono_ ? 1 : target_.passCount()); ++pass) {
         target_.beginPass(commands, pass, scene_.lighting.background);
         renderer_.draw(commands, *gpuScene_, target_.eyeExtent(), target_.firstEyeOfPass(pass), slotIndex,
                        shadowMap_->set(slotIndex));

@@ -41,6 +41,9 @@ struct RenderSettings {
     // The sun's shadows (a shadow map drawn each frame). Unset: the device's choice
     // (defaultShadows).
     std::optional<bool> shadows = std::nullopt;
+    // One eye only, the left eye's pass (benchmarks against mono renderers); nothing to
+    // show: such frames go only to the GPU.
+    bool mono = false;
 };
 
 // 4x multisampling on graphics cards; 1x on CPU devices (lavapipe), where it costs
@@ -117,6 +120,7 @@ private:
     float maxPixelError_ = 1.0f;
     bool shadows_ = true;
     bool shadowsChosenForDevice_ = false;
+    bool mono_ = false;
     StereoTarget target_;
     SceneRenderer renderer_;
     std::unique_ptr<GpuScene> gpuScene_;

@@ -266,6 +266,14 @@ TEST_CASE("every option of every command is honoured or refused with exit 2", "[
              CHECK_THAT(benchRow(bench({"--detail", "full"}), "view"), Catch::Contains("full detail"));
              CHECK_THAT(benchRow(benchBase, "view"), Catch::Contains("levels of detail within 1 pixel"));
          }},
+        {"bench --mono",
+         [&] {
+             const Run mono = bench({"--mono"});
+             CHECK_THAT(benchRow(mono, "view"), Catch::Contains("1 x 32x32 (mono)"));
+             CHECK_THAT(benchRow(mono, "draw commands"), Catch::Contains("1 pass"));
+             CHECK_THAT(benchRow(mono, "eyes"), Catch::Contains("one at ("));
+             refused(bench({"--mono", "--passes", "multiview"}), "leave out --passes");
+         }},
         {"bench --shadows",
          [&] {
              const Run shadowed = bench({"--shadows", "on"});
