@@ -9,6 +9,7 @@
 #include "gpu/vulkan_struct.h"
 #include "render/embedded_shaders.h"
 #include "render/gpu_scene.h"
+#include "render/mesh_vertex_input.h"
 
 #include <cstring>
 
@@ -42,18 +43,7 @@ SceneRenderer::SceneRenderer(GpuContext& context, VkFormat colorFormat, VkFormat
     OwnedShaderModule untexturedFragment = createShaderModule(device, shaders::meshUntexturedFragment());
     GraphicsPipelineDescription description;
     description.layout = pipelineLayout;
-    description.vertexBindings = {{0, sizeof(scene::Vertex), VK_VERTEX_INPUT_RATE_VERTEX},
-                                  {1, sizeof(InstanceData), VK_VERTEX_INPUT_RATE_INSTANCE}};
-    description.vertexAttributes = {
-        {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, position)},
-        {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, normal)},
-        {2, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(scene::Vertex, uv)},
-        {3, 0, VK_FORMAT_R8G8B8A8_UNORM, offsetof(scene::Vertex, color)},
-        {5, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(InstanceData, rows[0])},
-        {6, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(InstanceData, rows[1])},
-        {7, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(InstanceData, rows[2])},
-        {8, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(InstanceData, tint)},
-    };
+    setMeshVertexInput(description, kMeshNormal | kMeshUv | kMeshColor | kInstanceTint);
     description.colorFormat = colorFormat;
     description.depthFormat = depthFormat;
     description.samples = samples;
@@ -65,7 +55,7 @@ SceneRenderer::SceneRenderer(GpuContext& context, VkFormat colorFormat, VkFormat
     description.fragmentShader = texturedFragment.get();
     texturedPipeline_ = createGraphicsPipeline(device, description);
     description.vertexShader = untexturedVertex.get();
-    description.vertexAttributes.erase(description.vertexAttributes.begin() + 2); // no texture coordinates
+    setMeshVertexInput(description, kMeshNormal | kMeshColor | kInstanceTint); // no texture coordinates
     description.fragmentShader = untexturedFragment.get();
     untexturedPipeline_ = createGraphicsPipeline(device, description);
 

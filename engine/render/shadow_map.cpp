@@ -10,6 +10,7 @@
 #include "render/embedded_shaders.h"
 #include "render/frame_uniforms.h"
 #include "render/gpu_scene.h"
+#include "render/mesh_vertex_input.h"
 #include "scene/model.h"
 
 namespace usine::render {
@@ -64,14 +65,7 @@ ShadowMap::ShadowMap(GpuContext& context, std::uint32_t size, VkDescriptorSetLay
     GraphicsPipelineDescription description;
     description.layout = layout;
     description.vertexShader = vertex.get();
-    description.vertexBindings = {{0, sizeof(scene::Vertex), VK_VERTEX_INPUT_RATE_VERTEX},
-                                  {1, sizeof(InstanceData), VK_VERTEX_INPUT_RATE_INSTANCE}};
-    description.vertexAttributes = {
-        {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(scene::Vertex, position)},
-        {5, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(InstanceData, rows[0])},
-        {6, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(InstanceData, rows[1])},
-        {7, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(InstanceData, rows[2])},
-    };
+    setMeshVertexInput(description, 0); // positions and the instances' rows only
     description.depthFormat = kFormat;
     description.depthCompare = VK_COMPARE_OP_LESS_OR_EQUAL; // depth 0 at the light
     // Both faces cast (CAD's open shells and mixed winding), pushed back a little so a
