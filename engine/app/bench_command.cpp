@@ -45,6 +45,11 @@ render::StereoCamera walkCamera(const display::TourScript& walk, int frame, cons
     return render::stereoCameraFromHead(head, eyeDistance, still.eyes[0].fov, nearZ, farZ);
 }
 
+// A frame's draw commands: each eye pass's, and the shadow map's.
+std::uint32_t commandsPerFrame(const render::FrameDrawStats& stats, std::uint32_t passes) {
+    return stats.drawCommands * passes + stats.shadowDrawCommands;
+}
+
 // The heaviest frame of a run, for limits that hold at every frame.
 struct Heaviest {
     std::uint32_t passes = 2;
@@ -58,7 +63,7 @@ struct Heaviest {
             triangles = stats.triangles;
             trianglesFrame = frame;
         }
-        const std::uint32_t commands = stats.drawCommands * passes + stats.shadowDrawCommands;
+        const std::uint32_t commands = commandsPerFrame(stats, passes);
         if (commands > drawCommands) {
             drawCommands = commands;
             drawCommandsFrame = frame;
@@ -153,13 +158,13 @@ int benchCommand(const std::vector<std::string>& words) {
                                      " uploaded, levels included, ",
                                      drawn.instances, " meshes placed, ", drawn.culled, " culled, ", drawn.simplified,
                                      " simplified)"));
-        printRow("draw commands", concat(drawn.drawCommands * passCount + drawn.shadowDrawCommands, " per frame (",
+        printRow("draw commands", concat(commandsPerFrame(drawn, passCount), " per frame (",
                                          drawn.drawCommands, " per eye pass, ", passCount,
                                          passCount == 1 ? " pass, " : " passes, ", drawn.shadowDrawCommands,
                                          " in the shadow map)"));
     }
     printRow("shadow map", concat(drawn.shadowTriangles, " triangles, ", drawn.shadowDrawCommands,
-                                  " draw commands (last frame; casters at the shadow texel's level of detail)"));
+                                  " draw commands (last frame; casters at the coarser level of a shadow texel or a pixel)"));
     printRow("import ms", fixed(session.loaded.importMs, 1));
     printRow("upload ms", fixed(renderer.uploadMs(), 1));
     const Spread cpuSpread = spreadOf(cpu);

@@ -31,6 +31,16 @@ float scaleOf(const glm::mat4& world) {
     return std::max({glm::length(glm::vec3(world[0])), glm::length(glm::vec3(world[1])), glm::length(glm::vec3(world[2]))});
 }
 
+// A material's colour and surface as the mesh shaders take them (the texture is bound apart).
+GpuMaterial gpuMaterialOf(const scene::Material& material) {
+    GpuMaterial gpuMaterial;
+    gpuMaterial.constants.baseColor = material.baseColor;
+    gpuMaterial.constants.emissiveAndMetallic = glm::vec4(material.emissive, material.metallic);
+    gpuMaterial.constants.roughness = material.roughness;
+    gpuMaterial.doubleSided = material.doubleSided;
+    return gpuMaterial;
+}
+
 InstanceData instanceOf(const glm::mat4& world, bool highlighted) {
     InstanceData data;
     for (int row = 0; row < 3; ++row) data.rows[row] = glm::vec4(world[0][row], world[1][row], world[2][row], world[3][row]);
@@ -88,12 +98,7 @@ GpuScene::GpuScene(GpuContext& context, const scene::Scene& scene, VkDescriptorS
             meshLevels_.push_back(std::move(levels));
         }
         for (const scene::Material& material : model.materials) {
-            GpuMaterial gpuMaterial;
-            gpuMaterial.constants.baseColor = material.baseColor;
-            gpuMaterial.constants.emissiveAndMetallic = glm::vec4(material.emissive, material.metallic);
-            gpuMaterial.constants.roughness = material.roughness;
-            gpuMaterial.doubleSided = material.doubleSided;
-            materials_.push_back(gpuMaterial);
+            materials_.push_back(gpuMaterialOf(material));
             materialTexture.push_back(material.baseColorTexture >= 0
                                           ? static_cast<std::int64_t>(texturesSoFar) + material.baseColorTexture
                                           : -1);
@@ -200,8 +205,8 @@ void GpuScene::collect(const scene::Scene& scene, const scene::Frustum& frustum,
                 continue;
             }
             const glm::mat4& world = scene.world(id);
-            dynamicShown_.push_back({static_cast<std::uint32_t>(node.dynamicMesh), instanceOf(world, highlighted)});
-            dynamicMirrored_.push_back(glm::determinant(glm::mat3(world)) < 0);
+            dynamicShown_.push_back({static_cast<std::uint32_t>(node.dynamicMesh), instanceOf(world, highlighted),
+                                     glm::determinant(glm::mat3(world)) < 0});
             ++frameStats_.instances;
             continue;
         }
@@ -263,7 +268,6 @@ void GpuScene::prepareFrame(const scene::Scene& scene, const FrameView& view, st
     staging_.clear();
     draws_.clear();
     dynamicShown_.clear();
-    dynamicMirrored_.clear();
     collect(scene, view.frustum, view, 0);
     emit(draws_, frameStats_.triangles);
     // Fewer state changes: pipeline first, then culling state, then material.
@@ -276,7 +280,7 @@ void GpuScene::prepareFrame(const scene::Scene& scene, const FrameView& view, st
     frameStats_.drawCommands = static_cast<std::uint32_t>(draws_.size());
 
     // The sun's casters: whatever lies in the shadow map's box, in view or not, at the
-    // simplest level within a shadow texel; one pipeline, no material.
+    // coarser level of a shadow texel or the eyes' pixel; one pipeline, no material.
     shadowDraws_.clear();
     if (shadow && !shadow->empty) {
         collect(scene, shadow->casters, view, shadow->texelSize);
@@ -293,14 +297,8 @@ void GpuScene::prepareDynamic(const scene::Scene& scene, FrameSlot& slot) {
     if (meshes.empty()) return;
     // A dynamic mesh's material, once: colour and surface as push constants.
     while (dynamicMaterial_.size() < meshes.size()) {
-        const scene::Material& material = meshes[dynamicMaterial_.size()].material;
-        GpuMaterial gpuMaterial;
-        gpuMaterial.constants.baseColor = material.baseColor;
-        gpuMaterial.constants.emissiveAndMetallic = glm::vec4(material.emissive, material.metallic);
-        gpuMaterial.constants.roughness = material.roughness;
-        gpuMaterial.doubleSided = material.doubleSided;
         dynamicMaterial_.push_back(static_cast<std::uint32_t>(materials_.size()));
-        materials_.push_back(gpuMaterial);
+        materials_.push_back(gpuMaterialOf(meshes[dynamicMaterial_.size() - 1].material));
     }
     if (slot.dynamicRevision != scene.dynamicRevision()) {
         // This slot's last frame is finished (prepareFrame's contract): rewrite them all,
@@ -339,20 +337,20 @@ void GpuScene::prepareDynamic(const scene::Scene& scene, FrameSlot& slot) {
         frameStats_.dynamicBytes = vertexAt * sizeof(scene::Vertex) + indexAt * sizeof(std::uint32_t);
         slot.dynamicRevision = scene.dynamicRevision();
     }
-    for (std::size_t i = 0; i < dynamicShown_.size(); ++i) {
-        const PrimitiveRange& range = slot.dynamicRanges[dynamicShown_[i].first];
+    for (const DynamicShown& shown : dynamicShown_) {
+        const PrimitiveRange& range = slot.dynamicRanges[shown.mesh];
         if (range.indexCount == 0) continue;
         DrawCommand draw;
         draw.material = range.material;
         draw.cullBack = !materials_[range.material].doubleSided;
-        draw.mirrored = dynamicMirrored_[i];
+        draw.mirrored = shown.mirrored;
         draw.dynamic = true;
         draw.indexCount = range.indexCount;
         draw.firstIndex = range.firstIndex;
         draw.vertexOffset = range.vertexOffset;
         draw.firstInstance = static_cast<std::uint32_t>(staging_.size());
         draw.instanceCount = 1;
-        staging_.push_back(dynamicShown_[i].second);
+        staging_.push_back(shown.instance);
         draws_.push_back(draw);
         frameStats_.triangles += range.indexCount / 3;
     }

@@ -163,8 +163,12 @@ private:
     std::vector<DrawCommand> shadowDraws_;
     std::vector<InstanceData> staging_; // the frame's instances, eyes' then shadow's
     // The frame's shown dynamic meshes in view: which one, placed how.
-    std::vector<std::pair<std::uint32_t, InstanceData>> dynamicShown_;
-    std::vector<bool> dynamicMirrored_;
+    struct DynamicShown {
+        std::uint32_t mesh = 0; // in scene::Scene::dynamicMeshes
+        InstanceData instance;
+        bool mirrored = false;
+    };
+    std::vector<DynamicShown> dynamicShown_;
     std::vector<std::uint32_t> dynamicMaterial_; // each dynamic mesh's entry in materials_
     GpuSceneStats stats_;
     FrameDrawStats frameStats_;
